@@ -1,0 +1,8 @@
+namespace LogMetrics.Language.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,10 @@
+namespace LogMetrics.Metrics;
+
+/// <summary>The type of the values a metric holds; histograms hold buckets.</summary>
+public enum MetricValueType
+{
+    Int,
+    Float,
+    String,
+    Buckets,
+}

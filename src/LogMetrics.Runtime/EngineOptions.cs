@@ -1,0 +1,24 @@
+using LogMetrics.Language.Patterns;
+
+namespace LogMetrics.Runtime;
+
+/// <summary>Settings shared by every program an engine runs.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Zone for strptime values without one (mtail's --override_timezone; default UTC).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Adds the current year to yearless timestamps (mtail's --syslog_use_current_year).</summary>
+    public bool SyslogUseCurrentYear { get; init; } = true;
+
+    public GrokLibrary Grok { get; init; } = GrokLibrary.Default;
+
+    /// <summary>Per-line, per-regex match timeout; a timeout is a runtime error.</summary>
+    public TimeSpan MatchTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Registers logmetrics_program_* self-metrics (Program = null) in the store.</summary>
+    public bool SelfMetrics { get; init; }
+
+    /// <summary>Runs each program on its own worker thread; false runs everything on the caller's thread.</summary>
+    public bool Parallel { get; init; } = true;
+}

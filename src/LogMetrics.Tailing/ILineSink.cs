@@ -1,0 +1,7 @@
+namespace LogMetrics.Tailing;
+
+/// <summary>Receives lines in order per source. Called from reader threads; must not block for long.</summary>
+public interface ILineSink
+{
+    void OnLines(LineBatch batch);
+}

@@ -1,0 +1,17 @@
+namespace LogMetrics.Tailing;
+
+/// <summary>A followed source: counters since start.</summary>
+public sealed record SourceStatus(
+    string Name,
+    long Offset,
+    long Size,
+    long LinesRead,
+    long BytesRead,
+    long Rotations,
+    long Truncations,
+    long OpenErrors,
+    long LinesTooLong)
+{
+    /// <summary>Bytes written but not yet read.</summary>
+    public long LagBytes => Math.Max(0, Size - Offset);
+}
