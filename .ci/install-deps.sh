@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine: the reference mtail, Prometheus and promtool,
+# nginx and logrotate for the end-to-end tests, GNU time for the benchmark, and node for the parser drift check.
+set -euo pipefail
+need=()
+for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl; do
+  cmd=${pair%%:*}; pkg=${pair##*:}
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# Debian's packages may start services on install; the tests start their own on free ports.
+for svc in nginx prometheus mtail; do pkill -x "$svc" 2>/dev/null || true; done
+command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required" >&2; exit 1; }
