@@ -14,4 +14,7 @@ public sealed record SourceStatus(
 {
     /// <summary>Bytes written but not yet read.</summary>
     public long LagBytes => Math.Max(0, Size - Offset);
+
+    /// <summary>Docker or CRI lines that could not be decoded and were skipped.</summary>
+    public long DecodeErrors { get; init; }
 }

@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using LogMetrics.Tailing.Lines;
+using Microsoft.Win32.SafeHandles;
+
+namespace LogMetrics.Tailing.Files;
+
+/// <summary>One open file (one inode) and its read position; the path it was opened by may since name another file.</summary>
+internal sealed class FileReader : IDisposable
+{
+    internal const int ChunkBytes = 128 * 1024;
+    internal const int FingerprintBytes = 1024;
+
+    private readonly SafeFileHandle _handle;
+    private readonly LineSplitter _splitter;
+    private readonly ILineSink _pipeline;
+    private readonly SourceCounters _counters;
+
+    public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, ILineSink pipeline, SourceCounters counters)
+    {
+        _handle = handle;
+        Identity = stat.Identity;
+        Length = stat.Size;
+        ReadOffset = offset;
+        _splitter = splitter;
+        _pipeline = pipeline;
+        _counters = counters;
+        LastGrowth = Environment.TickCount64;
+    }
+
+    public FileIdentity Identity { get; }
+
+    /// <summary>Bytes consumed from the file.</summary>
+    public long ReadOffset { get; private set; }
+
+    /// <summary>The end of the last complete line handed on: where a restart resumes.</summary>
+    public long CommittedOffset => ReadOffset - _splitter.PendingInputBytes;
+
+    public long Length { get; private set; }
+
+    /// <summary>Environment.TickCount64 when the file last grew.</summary>
+    public long LastGrowth { get; private set; }
+
+    /// <summary>Whether the file was unlinked (no directory entry names it any more).</summary>
+    public bool Unlinked { get; private set; }
+
+    public string? Fingerprint { get; private set; }
+
+    public int FingerprintLength { get; private set; }
+
+    public static SafeFileHandle Open(string path) =>
+        File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+    /// <summary>Hash of the first <paramref name="length"/> bytes, or null when the file is shorter.</summary>
+    public static string? ComputeFingerprint(SafeFileHandle handle, int length)
+    {
+        Span<byte> head = stackalloc byte[FingerprintBytes];
+        head = head[..length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, head[read..], read);
+            if (n <= 0)
+            {
+                return null;
+            }
+
+            read += n;
+        }
+
+        return Convert.ToHexString(SHA256.HashData(head)[..16]);
+    }
+
+    /// <summary>Where to start reading to be at the end: after the last newline, so a line being written is read whole.</summary>
+    public static long AlignedEnd(SafeFileHandle handle, long size, out bool midLine)
+    {
+        midLine = false;
+        if (size == 0)
+        {
+            return 0;
+        }
+
+        var window = (int)Math.Min(size, 64 * 1024);
+        var buffer = new byte[window];
+        var n = RandomAccess.Read(handle, buffer, size - window);
+        var nl = buffer.AsSpan(0, n).LastIndexOf((byte)'\n');
+        if (nl >= 0)
+        {
+            return size - window + nl + 1;
+        }
+
+        if (size <= window)
+        {
+            return 0;
+        }
+
+        midLine = true;
+        return size;
+    }
+
+    public void SkipToNextLine() => _splitter.SkipToNextLine();
+
+    /// <summary>Restarts the grace period: the file was just rotated away or found rotated.</summary>
+    public void Touch() => LastGrowth = Environment.TickCount64;
+
+    /// <summary>Refreshes the length; false when the file shrank below the read offset (truncated).</summary>
+    public bool Refresh()
+    {
+        if (NativeMethods.TryFStat(_handle, out var stat))
+        {
+            Length = stat.Size;
+            Unlinked = stat.Links == 0;
+        }
+
+        return Length >= ReadOffset;
+    }
+
+    /// <summary>Reads and hands on everything up to EOF; returns the bytes read.</summary>
+    public long ReadAvailable(CancellationToken ct)
+    {
+        Refresh();
+        if (Length <= ReadOffset)
+        {
+            return 0;
+        }
+
+        long total = 0;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var memory = _splitter.GetWriteMemory();
+                var n = RandomAccess.Read(_handle, memory.Span[..Math.Min(memory.Length, ChunkBytes)], ReadOffset);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                ReadOffset += n;
+                total += n;
+                _counters.AddBytes(n);
+                _splitter.Commit(n, _pipeline);
+            }
+        }
+        finally
+        {
+            _splitter.Release();
+        }
+
+        Length = Math.Max(Length, ReadOffset);
+        if (total > 0)
+        {
+            LastGrowth = Environment.TickCount64;
+        }
+
+        return total;
+    }
+
+    /// <summary>Starts over at byte 0 after a truncation, handing on the partial line first.</summary>
+    public void Rewind()
+    {
+        _splitter.Flush(_pipeline);
+        _splitter.Release();
+        ReadOffset = 0;
+        Fingerprint = null;
+        FingerprintLength = 0;
+    }
+
+    /// <summary>Hands on the partial line (the file is done: deleted or rotated away).</summary>
+    public void Flush()
+    {
+        _splitter.Flush(_pipeline);
+        _splitter.Release();
+    }
+
+    /// <summary>Keeps the fingerprint current while the file is shorter than the fingerprint window.</summary>
+    public void UpdateFingerprint()
+    {
+        if (FingerprintLength >= FingerprintBytes || Length <= FingerprintLength)
+        {
+            return;
+        }
+
+        var length = (int)Math.Min(Length, FingerprintBytes);
+        var fingerprint = ComputeFingerprint(_handle, length);
+        if (fingerprint is not null)
+        {
+            Fingerprint = fingerprint;
+            FingerprintLength = length;
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

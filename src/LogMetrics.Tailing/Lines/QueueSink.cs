@@ -1,0 +1,9 @@
+using System.Collections.Concurrent;
+
+namespace LogMetrics.Tailing.Lines;
+
+/// <summary>Hands batches to a bounded queue; blocks while the consumer is behind.</summary>
+internal sealed class QueueSink(BlockingCollection<LineBatch> queue, CancellationToken ct) : ILineSink
+{
+    public void OnLines(LineBatch batch) => queue.Add(batch, ct);
+}

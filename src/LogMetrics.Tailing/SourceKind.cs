@@ -1,0 +1,11 @@
+namespace LogMetrics.Tailing;
+
+/// <summary>What a source spec names.</summary>
+internal enum SourceKind
+{
+    Files,
+    Stdin,
+    Unix,
+    Tcp,
+    Udp,
+}

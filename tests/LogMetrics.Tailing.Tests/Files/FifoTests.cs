@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using LogMetrics.Tailing.Files;
+using LogMetrics.Tailing.Tests.Support;
+
+namespace LogMetrics.Tailing.Tests.Files;
+
+/// <summary>Stdin is read by the same code as a FIFO, so the FIFO tests stand for it.</summary>
+public sealed class FifoTests : IAsyncLifetime
+{
+    private readonly FollowFixture _f = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _f.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task A_fifo_is_read_across_writers_without_blocking_start()
+    {
+        var fifo = _f.Dir.File("pipe.log");
+        NativeMethods.MakeFifo(fifo);
+        var watch = Stopwatch.StartNew();
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2));
+
+        await WriteAsync(fifo, "first\nsecond\n");
+        _f.WaitForLines(2);
+        await WriteAsync(fifo, "third\n");
+        _f.WaitForLines(3);
+        Assert.Equal([(fifo, "first"), (fifo, "second"), (fifo, "third")], _f.Sink.Entries);
+        Assert.Equal(3, tailer.Sources.Single(s => s.Name == fifo).LinesRead);
+    }
+
+    private static async Task WriteAsync(string fifo, string text)
+    {
+        // A shell writer, so the open and close are those of a separate process.
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"printf '{text.Replace("\n", "\\n")}' > '{fifo}'"]))!;
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+    }
+}
