@@ -5,5 +5,7 @@ public static class OpenMetricsWriter
 {
     public const string ContentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-    public static void Write(Stream output, IReadOnlyList<MetricFamily> families, ExpositionOptions options) => throw new NotImplementedException();
+    /// <summary>Writes the families (in any order); counters are named without `_total` and their samples with it.</summary>
+    public static void Write(Stream output, IReadOnlyList<MetricFamily> families, ExpositionOptions options) =>
+        TextExpositionWriter.Write(output, families, options, TextFormat.OpenMetrics);
 }

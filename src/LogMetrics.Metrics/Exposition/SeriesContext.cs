@@ -1,0 +1,4 @@
+namespace LogMetrics.Metrics.Exposition;
+
+/// <summary>What writing one family's samples needs: the family, the sample name and the `le` labels.</summary>
+internal readonly record struct SeriesContext(ExportedFamily Member, byte[] SampleName, byte[][] LeLabels);
