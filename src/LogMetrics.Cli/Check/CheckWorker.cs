@@ -1,0 +1,28 @@
+using LogMetrics.Cli.Commands;
+
+namespace LogMetrics.Cli.Check;
+
+/// <summary>`logmetrics check`: compiles programs and reports diagnostics.</summary>
+internal static class CheckWorker
+{
+    public static ExitCode Run(IReadOnlyList<string> paths, EngineSettings settings, TextWriter errors)
+    {
+        var files = new List<string>();
+        var missing = false;
+        foreach (var path in paths)
+        {
+            var found = ProgramFiles.Find(path, errors);
+            if (found is null)
+            {
+                missing = true;
+            }
+            else
+            {
+                files.AddRange(found);
+            }
+        }
+
+        var errorCount = ProgramCompiler.CheckAll(settings, files, errors);
+        return missing || errorCount > 0 ? ExitCode.Failure : ExitCode.Success;
+    }
+}

@@ -1,0 +1,32 @@
+namespace LogMetrics.Cli.Check;
+
+/// <summary>Finds program files: a file as given, or every *.rules and *.mtail file of a directory (not recursive, dotfiles skipped).</summary>
+internal static class ProgramFiles
+{
+    public static bool IsProgramFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return !name.StartsWith('.')
+            && (name.EndsWith(".rules", StringComparison.Ordinal) || name.EndsWith(".mtail", StringComparison.Ordinal));
+    }
+
+    /// <summary>Returns the files, sorted; null (with a message written) when the path does not exist.</summary>
+    public static IReadOnlyList<string>? Find(string path, TextWriter errors)
+    {
+        if (Directory.Exists(path))
+        {
+            return Directory.EnumerateFiles(path)
+                .Where(IsProgramFile)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        errors.WriteLine($"{path}: error: no such file or directory");
+        return null;
+    }
+}

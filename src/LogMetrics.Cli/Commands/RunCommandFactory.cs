@@ -1,0 +1,145 @@
+using System.CommandLine;
+using LogMetrics.Cli.Daemon;
+using LogMetrics.Cli.Logging;
+using LogMetrics.Cli.OneShot;
+using LogMetrics.Tailing;
+
+namespace LogMetrics.Cli.Commands;
+
+internal static class RunCommandFactory
+{
+    public static readonly Option<string> Progs = new("--progs")
+    {
+        Description = "A program file, or a directory of *.rules and *.mtail programs.",
+        Required = true,
+    };
+
+    public static readonly Option<string[]> Logs = new("--logs")
+    {
+        Description = "Logs to read: globs (** allowed), - for stdin, unix://PATH, tcp://HOST:PORT or udp://HOST:PORT. Repeatable; commas separate too.",
+        Required = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<bool> OneShot = new("--one-shot")
+    {
+        Description = "Read every log from its start to EOF, print the metrics to stdout and exit.",
+    };
+
+    public static readonly Option<ExpositionFormat> Format = new("--format")
+    {
+        Description = "One-shot output format.",
+        DefaultValueFactory = _ => ExpositionFormat.Prometheus,
+    };
+
+    public static readonly Option<bool> FromStart = new("--from-start")
+    {
+        Description = "Read files found at the first start from their beginning instead of their end.",
+    };
+
+    public static readonly Option<DirectoryInfo?> StateDir = new("--state-dir")
+    {
+        Description = "Directory where read offsets are kept across restarts.",
+    };
+
+    public static readonly Option<int> MaxLineBytes = new("--max-line-bytes")
+    {
+        Description = "Longer lines are cut to this many bytes and counted.",
+        DefaultValueFactory = _ => 1 << 20,
+    };
+
+    public static readonly Option<LogFormat> InputFormat = new("--input-format")
+    {
+        Description = "How log lines are decoded: plain, docker (json-file) or cri (Kubernetes).",
+        DefaultValueFactory = _ => LogFormat.Plain,
+    };
+
+    public static readonly Option<LogOutputFormat> LogFormatOption = new("--log-format")
+    {
+        Description = "Format of LogMetrics' own log on stderr.",
+        DefaultValueFactory = _ => LogOutputFormat.Text,
+    };
+
+    public static readonly Option<string> LogLevel = new("--log-level")
+    {
+        Description = "Least severe level of LogMetrics' own log.",
+        DefaultValueFactory = _ => "info",
+    };
+
+    public static readonly Option<string> Listen = new("--listen")
+    {
+        Description = "HOST:PORT the HTTP server listens on.",
+        DefaultValueFactory = _ => "0.0.0.0:3903",
+    };
+
+    public static readonly Option<FileInfo?> WebConfigFile = new("--web.config.file")
+    {
+        Description = "Prometheus exporter-toolkit web config (TLS, basic auth), re-read when it changes.",
+    };
+
+    public static readonly Option<TimeSpan> PollInterval = new("--poll-interval")
+    {
+        Description = "Fallback file polling and glob rescan interval (e.g. 250ms).",
+        DefaultValueFactory = _ => TimeSpan.FromMilliseconds(250),
+        CustomParser = Duration.Parse,
+    };
+
+    public static readonly Option<bool> WatchProgs = new("--watch-progs")
+    {
+        Description = "Reload programs when files in the programs directory change (SIGHUP and POST /-/reload always work).",
+        DefaultValueFactory = _ => true,
+    };
+
+    public static Command Create()
+    {
+        LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
+        var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
+        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        EngineOptionSet.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = EngineOptionSet.Read(parseResult, Console.Error);
+            if (settings is null)
+            {
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
+            var progs = parseResult.GetValue(Progs)!;
+            var logs = SplitLogs(parseResult.GetValue(Logs)!);
+            if (parseResult.GetValue(OneShot))
+            {
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings));
+            }
+
+            var daemon = new DaemonSettings
+            {
+                Progs = progs,
+                Engine = settings,
+                Tail = new TailOptions
+                {
+                    Sources = logs,
+                    FromStart = parseResult.GetValue(FromStart),
+                    StateDirectory = parseResult.GetValue(StateDir)?.FullName,
+                    MaxLineBytes = parseResult.GetValue(MaxLineBytes),
+                    Format = parseResult.GetValue(InputFormat),
+                    PollInterval = parseResult.GetValue(PollInterval),
+                },
+                LogFormat = parseResult.GetValue(LogFormatOption),
+                LogLevel = LogLevels.Parse(parseResult.GetValue(LogLevel)!),
+                Listen = parseResult.GetValue(Listen)!,
+                WebConfigFile = parseResult.GetValue(WebConfigFile)?.FullName,
+                WatchProgs = parseResult.GetValue(WatchProgs),
+            };
+            return DaemonWorker.RunAsync(daemon).ContinueWith(t => (int)t.GetAwaiter().GetResult(), TaskScheduler.Default);
+        });
+        return command;
+    }
+
+    private static string[] SplitLogs(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+}

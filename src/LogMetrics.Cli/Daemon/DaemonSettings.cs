@@ -1,0 +1,29 @@
+using LogMetrics.Cli.Commands;
+using LogMetrics.Cli.Logging;
+using LogMetrics.Tailing;
+using Serilog.Events;
+
+namespace LogMetrics.Cli.Daemon;
+
+/// <summary>Everything `logmetrics run` (without --one-shot) was asked to do.</summary>
+internal sealed record DaemonSettings
+{
+    public required string Progs { get; init; }
+
+    public required EngineSettings Engine { get; init; }
+
+    public required TailOptions Tail { get; init; }
+
+    public LogOutputFormat LogFormat { get; init; } = LogOutputFormat.Text;
+
+    public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;
+
+    public string Listen { get; init; } = "0.0.0.0:3903";
+
+    public string? WebConfigFile { get; init; }
+
+    public bool WatchProgs { get; init; } = true;
+
+    /// <summary>How long after the last change in the programs directory a reload starts.</summary>
+    public TimeSpan ReloadDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
+}

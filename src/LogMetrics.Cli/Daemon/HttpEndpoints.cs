@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using LogMetrics.Cli.OneShot;
+using LogMetrics.Cli.Web;
+using LogMetrics.Metrics.Exposition;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace LogMetrics.Cli.Daemon;
+
+/// <summary>Maps /metrics, /json, /-/healthy, /-/ready, /-/reload and the landing page, behind basic auth.</summary>
+internal static class HttpEndpoints
+{
+    public static void Map(WebApplication app, DaemonState state)
+    {
+        var authenticator = new BasicAuthenticator();
+        app.Use(async (context, next) =>
+        {
+            if (!authenticator.IsAuthorized(context.Request.Headers.Authorization, state.WebConfig.Current.Users))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"logmetrics\"";
+                return;
+            }
+
+            await next(context);
+        });
+
+        app.MapGet("/metrics", (HttpContext context) =>
+        {
+            state.SelfMetrics.Refresh();
+            var format = ContentNegotiation.ChooseFormat(context.Request.Headers.Accept);
+            var contentType = format == ExpositionFormat.OpenMetrics ? OpenMetricsWriter.ContentType : PrometheusTextWriter.ContentType;
+            return Render(context, format, contentType, state);
+        });
+        app.MapGet("/json", (HttpContext context) => Render(context, ExpositionFormat.Json, JsonWriter.ContentType, state));
+        app.MapGet("/-/healthy", () => Results.Text("Healthy\n"));
+        app.MapGet("/-/ready", () => state.Ready
+            ? Results.Text("Ready\n")
+            : Results.Text("Not ready: programs or logs are still being opened\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPost("/-/reload", async () =>
+        {
+            var summary = await state.Programs.ReloadAsync("POST /-/reload");
+            return Results.Text(summary.Describe(), statusCode: summary.Success ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError);
+        });
+        app.MapGet("/", () => Results.Content(
+            LandingPage.Render(state.Programs.Files, state.Engine.Programs, state.Sources, state.Rates, state.StartedAt),
+            "text/html; charset=utf-8"));
+    }
+
+    /// <summary>Renders a snapshot of the store (so a reload never breaks a scrape) into memory, gzipped when asked.</summary>
+    private static async Task Render(HttpContext context, ExpositionFormat format, string contentType, DaemonState state)
+    {
+        var families = state.Store.Snapshot();
+        using var body = new MemoryStream();
+        var gzip = ContentNegotiation.AcceptsGzip(context.Request.Headers.AcceptEncoding);
+        if (gzip)
+        {
+            using var compressor = new GZipStream(body, CompressionLevel.Fastest, leaveOpen: true);
+            format.Write(compressor, families, state.Exposition);
+        }
+        else
+        {
+            format.Write(body, families, state.Exposition);
+        }
+
+        context.Response.ContentType = contentType;
+        context.Response.Headers.Vary = "Accept, Accept-Encoding";
+        if (gzip)
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+        }
+
+        context.Response.ContentLength = body.Length;
+        body.Position = 0;
+        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+}

@@ -1,0 +1,9 @@
+namespace LogMetrics.Cli.Daemon;
+
+/// <summary>What loading one program file did.</summary>
+internal enum LoadOutcome
+{
+    Loaded,
+    Unchanged,
+    Failed,
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LogMetrics.Cli.Check;
+using LogMetrics.Language.Patterns;
+
+namespace LogMetrics.Cli.Grok;
+
+/// <summary>`logmetrics grok`: matches stdin lines against a pattern and prints one JSON line per input line.</summary>
+internal static class GrokWorker
+{
+    public static ExitCode Run(string pattern, GrokLibrary grok, TimeSpan matchTimeout, TextReader input, Stream output, TextWriter errors)
+    {
+        var translation = RegexTranslator.Translate(pattern, grok);
+        if (!translation.Success)
+        {
+            foreach (var error in translation.Errors)
+            {
+                errors.WriteLine($"pattern:1:{error.Offset + 1}: error {error.Code}: {error.Message}");
+                errors.WriteLine(pattern);
+                errors.WriteLine(DiagnosticPrinter.Marker(pattern, error.Offset + 1, error.Length));
+                if (!string.IsNullOrEmpty(error.Hint))
+                {
+                    errors.WriteLine($"  hint: {error.Hint}");
+                }
+            }
+
+            return ExitCode.Failure;
+        }
+
+        Regex regex;
+        try
+        {
+            regex = new Regex(translation.Pattern, translation.Options, matchTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            errors.WriteLine($"pattern:1:1: error: {e.Message}");
+            return ExitCode.Failure;
+        }
+
+        using var writer = new Utf8JsonWriter(output);
+        while (input.ReadLine() is { } line)
+        {
+            WriteResult(writer, GrokDebugger.Match(regex, translation, line));
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            output.Flush();
+            writer.Reset();
+        }
+
+        return ExitCode.Success;
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, GrokMatch match)
+    {
+        writer.WriteStartObject();
+        writer.WriteBoolean("match", match.Success);
+        writer.WriteStartObject("captures");
+        foreach (var (name, value) in match.Captures)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}

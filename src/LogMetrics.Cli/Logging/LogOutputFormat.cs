@@ -1,0 +1,8 @@
+namespace LogMetrics.Cli.Logging;
+
+/// <summary>How LogMetrics writes its own log.</summary>
+internal enum LogOutputFormat
+{
+    Text,
+    Json,
+}

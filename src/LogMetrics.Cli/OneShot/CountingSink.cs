@@ -1,0 +1,23 @@
+using LogMetrics.Tailing;
+
+namespace LogMetrics.Cli.OneShot;
+
+/// <summary>Passes batches on and counts the characters (plus newlines) seen, for the progress bar.</summary>
+internal sealed class CountingSink(ILineSink inner) : ILineSink
+{
+    private long _bytes;
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public void OnLines(LineBatch batch)
+    {
+        long count = batch.Count;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            count += batch.Lengths[i];
+        }
+
+        Interlocked.Add(ref _bytes, count);
+        inner.OnLines(batch);
+    }
+}

@@ -1,0 +1,61 @@
+using LogMetrics.Cli.Check;
+using LogMetrics.Cli.Commands;
+using LogMetrics.Metrics;
+using LogMetrics.Runtime;
+using LogMetrics.Tailing;
+using Spectre.Console;
+
+namespace LogMetrics.Cli.OneShot;
+
+/// <summary>Loads programs, reads logs from start to EOF once, and returns the store (mtail's --one_shot).</summary>
+internal static class OneShotRunner
+{
+    /// <summary>Inputs smaller than this finish before a progress bar would be useful.</summary>
+    private const long ProgressThresholdBytes = 16 << 20;
+
+    /// <summary>Returns the store, or null when a program failed to compile (diagnostics already printed).</summary>
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress)
+    {
+        var store = new MetricStore(settings.Store);
+        using var engine = new Engine(store, settings.Engine with { SelfMetrics = false });
+        if (ProgramCompiler.LoadAll(engine, programFiles, errors) > 0)
+        {
+            return null;
+        }
+
+        var tail = new TailOptions { Sources = logs, FromStart = true };
+        var sink = new CountingSink(engine);
+        var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
+        if (total >= ProgressThresholdBytes)
+        {
+            ReadWithProgress(tail, sink, total);
+        }
+        else
+        {
+            Tailer.ReadToEnd(tail, sink);
+        }
+
+        engine.Drain();
+        return store;
+    }
+
+    private static void ReadWithProgress(TailOptions tail, CountingSink sink, long total)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("reading logs", maxValue: total);
+                var reader = Task.Run(() => Tailer.ReadToEnd(tail, sink));
+                while (!reader.Wait(TimeSpan.FromMilliseconds(100)))
+                {
+                    task.Value = Math.Min(total, sink.Bytes);
+                }
+
+                task.Value = total;
+                reader.GetAwaiter().GetResult();
+            });
+    }
+}

@@ -1,0 +1,28 @@
+using LogMetrics.Cli.Check;
+using LogMetrics.Cli.Commands;
+
+namespace LogMetrics.Cli.OneShot;
+
+/// <summary>`logmetrics run --one-shot`: prints the programs' metrics after reading every log once.</summary>
+internal static class OneShotWorker
+{
+    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings)
+    {
+        var files = ProgramFiles.Find(progs, Console.Error);
+        if (files is null)
+        {
+            return ExitCode.Failure;
+        }
+
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true);
+        if (store is null)
+        {
+            return ExitCode.Failure;
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        using var buffered = new BufferedStream(stdout, 1 << 16);
+        format.Write(buffered, store.ProgramFamilies(), settings.Exposition);
+        return ExitCode.Success;
+    }
+}

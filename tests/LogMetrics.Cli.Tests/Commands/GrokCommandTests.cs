@@ -1,0 +1,73 @@
+using System.Text.Json;
+using LogMetrics.Cli.Tests.Support;
+
+namespace LogMetrics.Cli.Tests.Commands;
+
+public sealed class GrokCommandTests
+{
+    [Fact]
+    public async Task PrintsOneJsonLinePerInputLine()
+    {
+        var result = await CliRunner.RunAsync(
+            ["grok", @"^%{WORD:method} (?P<path>\S+)( (?P<size>\d+))?$"],
+            stdin: "GET /index.html 512\nnot matching at all!\nPOST /form\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.True(first.RootElement.GetProperty("match").GetBoolean());
+        var captures = first.RootElement.GetProperty("captures");
+        Assert.Equal("GET", captures.GetProperty("method").GetString());
+        Assert.Equal("/index.html", captures.GetProperty("path").GetString());
+        Assert.Equal("512", captures.GetProperty("size").GetString());
+
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.False(second.RootElement.GetProperty("match").GetBoolean());
+        Assert.Empty(second.RootElement.GetProperty("captures").EnumerateObject());
+
+        using var third = JsonDocument.Parse(lines[2]);
+        Assert.True(third.RootElement.GetProperty("match").GetBoolean());
+        Assert.False(third.RootElement.GetProperty("captures").TryGetProperty("size", out _));
+    }
+
+    [Fact]
+    public async Task NameCapturedTwiceKeepsItsLastNonEmptyValue()
+    {
+        var result = await CliRunner.RunAsync(["grok", "^(%{WORD:x})?-(%{WORD:x})?$"], stdin: "a-\na-b\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("a", first.RootElement.GetProperty("captures").GetProperty("x").GetString());
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal("b", second.RootElement.GetProperty("captures").GetProperty("x").GetString());
+    }
+
+    [Fact]
+    public async Task PatternErrorIsReportedWithItsColumn()
+    {
+        var result = await CliRunner.RunAsync(["grok", "abc(def"], stdin: "");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Matches(@"pattern:1:\d+: error LM3\d{3}: ", result.Stderr);
+        Assert.Contains("abc(def", result.Stderr);
+        Assert.Matches(@"\n\s*\^~*\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task UnknownGrokNameIsAnError()
+    {
+        var result = await CliRunner.RunAsync(["grok", "%{NO_SUCH_PATTERN:x}"], stdin: "");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("NO_SUCH_PATTERN", result.Stderr);
+    }
+
+    [Fact]
+    public async Task PatternsDirectoryAddsNames()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("patterns/extra", "# mine\nTICKET [A-Z]+-[0-9]+\n");
+        var result = await CliRunner.RunAsync(["grok", "%{TICKET:ticket}", "--grok-patterns", dir["patterns"]], stdin: "fixes ABC-123\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\"ticket\":\"ABC-123\"", result.Stdout);
+    }
+}
