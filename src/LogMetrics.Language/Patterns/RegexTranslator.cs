@@ -1,7 +1,48 @@
+using System.Text.RegularExpressions;
+using LogMetrics.Language.Diagnostics;
+
 namespace LogMetrics.Language.Patterns;
 
 /// <summary>Translates RE2 syntax (mtail's regexes) plus grok references (%{NAME}, %{NAME:capture}, %{NAME:capture:int|float}) to .NET.</summary>
 public static class RegexTranslator
 {
-    public static RegexTranslation Translate(string pattern, GrokLibrary grok) => throw new NotImplementedException();
+    public static RegexTranslation Translate(string pattern, GrokLibrary grok)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(grok);
+        return Translate(pattern, RegexDialect.Re2, grok.Resolve);
+    }
+
+    internal static RegexTranslation Translate(string pattern, RegexDialect dialect, Func<string, GrokResolution>? resolveGrok)
+    {
+        var parser = new RegexParser(pattern, dialect, resolveGrok);
+        var root = parser.Parse();
+        var errors = parser.Errors.OrderBy(e => e.Offset).ToList();
+        var emitter = new RegexEmitter();
+        var text = emitter.Emit(root);
+        const RegexOptions options = RegexOptions.CultureInvariant;
+        if (errors.Count == 0)
+        {
+            try
+            {
+                _ = new Regex(text, options);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add(PatternMessages.NotCompilable(pattern.Length, ex.Message));
+            }
+        }
+
+        return new RegexTranslation
+        {
+            Source = pattern,
+            // A pattern with errors must never be used; if it is, it matches nothing.
+            Pattern = errors.Count == 0 ? text : @"[^\s\S]",
+            Options = options,
+            Groups = emitter.Groups,
+            Errors = errors,
+            RequiredLiteral = RequiredLiteralFinder.Find(root),
+            NeedsBacktracking = emitter.NeedsBacktracking,
+        };
+    }
 }

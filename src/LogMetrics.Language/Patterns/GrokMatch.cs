@@ -1,0 +1,4 @@
+namespace LogMetrics.Language.Patterns;
+
+/// <summary>The outcome of matching one line: whether it matched, and the named captures that took part with a non-empty value.</summary>
+public sealed record GrokMatch(bool Success, IReadOnlyDictionary<string, string> Captures);

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using LogMetrics.Cli.Tests.Support;
+
+namespace LogMetrics.Cli.Tests.Programs;
+
+/// <summary>Every ready-made program in programs/ reproduces its expected.prom with `logmetrics test`,
+/// and its exposition is clean under `promtool check metrics`.</summary>
+public sealed class ProgramsTests
+{
+    public static TheoryData<string> ProgramNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(ProgramsDirectory).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_bundled_programs_are_all_there()
+    {
+        var names = Directory.GetDirectories(ProgramsDirectory).Select(Path.GetFileName).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "apache_combined", "nginx", "nginx_timing", "syslog_sshd" }, names);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProgramNames))]
+    public async Task Program_reproduces_its_expected_metrics(string name)
+    {
+        var dir = Path.Combine(ProgramsDirectory, name);
+        Assert.True(File.Exists(Path.Combine(dir, name + ".rules")), $"{name}/{name}.rules is missing");
+        Assert.True(File.Exists(Path.Combine(dir, "README.md")), $"{name}/README.md is missing");
+
+        var result = await CliRunner.RunAsync(
+        [
+            "test", Path.Combine(dir, name + ".rules"),
+            "--log", Path.Combine(dir, "sample.log"),
+            "--expect", Path.Combine(dir, "expected.prom"),
+        ]);
+
+        Assert.True(result.ExitCode == 0, $"logmetrics test failed for {name}:\n{result.Stdout}\n{result.Stderr}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProgramNames))]
+    public async Task Program_exposition_is_clean_under_promtool(string name)
+    {
+        var dir = Path.Combine(ProgramsDirectory, name);
+        var run = await CliRunner.RunAsync(
+            ["run", "--progs", Path.Combine(dir, name + ".rules"), "--logs", Path.Combine(dir, "sample.log"), "--one-shot"]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("# TYPE", run.Stdout);
+
+        Assert.True(File.Exists("/usr/bin/promtool"), "promtool is required at /usr/bin/promtool");
+        var info = new ProcessStartInfo("/usr/bin/promtool", "check metrics")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var promtool = Process.Start(info)!;
+        await promtool.StandardInput.WriteAsync(run.Stdout);
+        promtool.StandardInput.Close();
+        var lint = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
+        await promtool.WaitForExitAsync();
+
+        Assert.True(promtool.ExitCode == 0 && lint.Trim().Length == 0, $"promtool check metrics for {name}:\n{lint}");
+    }
+
+    private static string ProgramsDirectory
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
+                {
+                    return Path.Combine(dir.FullName, "programs");
+                }
+            }
+
+            throw new InvalidOperationException("LogMetrics.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
