@@ -1,3 +1,9 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using LogMetrics.Language;
+using LogMetrics.Language.Binding;
+using LogMetrics.Language.Syntax;
 using LogMetrics.Metrics;
 using LogMetrics.Tailing;
 
@@ -10,25 +16,222 @@ namespace LogMetrics.Runtime;
 /// </summary>
 public sealed class Engine : ILineSink, IDisposable
 {
-    public Engine(MetricStore store, EngineOptions options) => throw new NotImplementedException();
+    private readonly MetricStore _store;
+    private readonly EngineOptions _options;
+    private readonly object _lock = new();
+    private readonly Dictionary<string, ProgramState> _programs = new(StringComparer.Ordinal);
+    private volatile ProgramState[] _running = [];
+    private readonly SelfMetrics? _self;
+
+    public Engine(MetricStore store, EngineOptions options)
+    {
+        _store = store;
+        _options = options;
+        _self = options.SelfMetrics ? new SelfMetrics(store) : null;
+    }
 
     /// <summary>Raised (on a worker thread) for each runtime error; the caller rate-limits its logging.</summary>
-    public event Action<RuntimeErrorEventArgs>? RuntimeError { add => throw new NotImplementedException(); remove => throw new NotImplementedException(); }
+    public event Action<RuntimeErrorEventArgs>? RuntimeError;
 
     /// <summary>Compiles and loads (or reloads) a program; its name is the file name. An unchanged text keeps its state;
     /// a text that fails to compile leaves the previous version running.</summary>
-    public ProgramLoadResult Load(string path, string text) => throw new NotImplementedException();
+    public ProgramLoadResult Load(string path, string text)
+    {
+        var name = Path.GetFileName(path);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        lock (_lock)
+        {
+            _programs.TryGetValue(name, out var state);
+            if (state is not null && state.Hash == hash && state.Current is not null)
+            {
+                return new ProgramLoadResult(name, true, true, state.Diagnostics);
+            }
+
+            var compilation = Compiler.Compile(name, text, new CompilerOptions { Grok = _options.Grok });
+            if (compilation.Program is null)
+            {
+                if (state is not null)
+                {
+                    state.Diagnostics = compilation.Diagnostics;
+                }
+
+                return new ProgramLoadResult(name, false, false, compilation.Diagnostics);
+            }
+
+            var families = new Dictionary<MetricSymbol, MetricFamily>();
+            foreach (var metric in compilation.Program.Metrics)
+            {
+                families[metric] = _store.Register(Describe(metric, name));
+            }
+
+            var compiled = new CompiledProgram(compilation.Program, families, _options);
+            if (state is null)
+            {
+                state = new ProgramState(name, path);
+                _programs[name] = state;
+                if (_options.Parallel)
+                {
+                    var captured = state;
+                    state.Worker = new ProgramWorker(name, batch => RunBatch(captured, batch));
+                }
+            }
+
+            var previous = state.Current;
+            state.Path = path;
+            state.Hash = hash;
+            state.Diagnostics = compilation.Diagnostics;
+            state.Current = compiled;
+            if (previous is not null)
+            {
+                // Families the new version no longer declares go away with the old version.
+                var kept = new HashSet<MetricFamily>(compiled.Families, ReferenceEqualityComparer.Instance);
+                foreach (var family in previous.Families.Where(f => !kept.Contains(f)))
+                {
+                    _store.Remove(family);
+                }
+            }
+
+            _running = _programs.Values.ToArray();
+            return new ProgramLoadResult(name, true, false, compilation.Diagnostics);
+        }
+    }
+
+    private static MetricDescriptor Describe(MetricSymbol metric, string program) => new()
+    {
+        Name = metric.Name,
+        ExportName = metric.ExportName,
+        Program = program,
+        Kind = metric.Kind switch
+        {
+            MetricKindSyntax.Counter => MetricKind.Counter,
+            MetricKindSyntax.Gauge => MetricKind.Gauge,
+            MetricKindSyntax.Timer => MetricKind.Timer,
+            MetricKindSyntax.Text => MetricKind.Text,
+            _ => MetricKind.Histogram,
+        },
+        ValueType = metric.Kind == MetricKindSyntax.Histogram
+            ? MetricValueType.Buckets
+            : metric.ValueType switch
+            {
+                BoundType.Float => MetricValueType.Float,
+                BoundType.String => MetricValueType.String,
+                _ => MetricValueType.Int,
+            },
+        LabelNames = metric.Keys,
+        Buckets = metric.Buckets,
+        Help = metric.Help,
+        Source = metric.Source,
+        Limit = metric.Limit,
+        Hidden = metric.Hidden,
+        InitialLabelSets = metric.InitialLabelSets,
+    };
 
     /// <summary>Unloads a program and removes its metrics.</summary>
-    public bool Unload(string name) => throw new NotImplementedException();
+    public bool Unload(string name)
+    {
+        ProgramState? state;
+        lock (_lock)
+        {
+            if (!_programs.Remove(name, out state))
+            {
+                return false;
+            }
 
-    public IReadOnlyList<ProgramStatus> Programs => throw new NotImplementedException();
+            _running = _programs.Values.ToArray();
+        }
+
+        state.Worker?.Dispose();
+        _store.RemoveProgram(name);
+        _self?.Remove(name);
+        return true;
+    }
+
+    public IReadOnlyList<ProgramStatus> Programs
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _programs.Values
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)
+                    .Select(p => new ProgramStatus(p.Name, p.Path, p.Current is not null, Interlocked.Read(ref p.LinesProcessed),
+                        Interlocked.Read(ref p.LinesMatched), Interlocked.Read(ref p.RuntimeErrors), p.LastRuntimeError, p.Diagnostics))
+                    .ToList();
+            }
+        }
+    }
 
     /// <summary>Queues a batch for every program.</summary>
-    public void OnLines(LineBatch batch) => throw new NotImplementedException();
+    public void OnLines(LineBatch batch)
+    {
+        foreach (var state in _running)
+        {
+            if (state.Worker is { } worker)
+            {
+                worker.Enqueue(batch);
+            }
+            else
+            {
+                RunBatch(state, batch);
+            }
+        }
+    }
+
+    private void RunBatch(ProgramState state, LineBatch batch)
+    {
+        var program = state.Current;
+        if (program is null || batch.Count == 0)
+        {
+            return;
+        }
+
+        var started = _self is null ? 0 : Stopwatch.GetTimestamp();
+        var errorsBefore = Interlocked.Read(ref state.RuntimeErrors);
+        var matchedBefore = Interlocked.Read(ref state.LinesMatched);
+        program.Run(batch, state, (source, message) => ReportError(state, source, message));
+        if (_self is not null)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _self.Record(state.Name, batch.Count, Interlocked.Read(ref state.LinesMatched) - matchedBefore,
+                Interlocked.Read(ref state.RuntimeErrors) - errorsBefore, elapsed / batch.Count, batch.ReadTimeMs);
+        }
+
+    }
+
+    private void ReportError(ProgramState state, string source, string message)
+    {
+        Interlocked.Increment(ref state.RuntimeErrors);
+        state.LastRuntimeError = message;
+        try
+        {
+            RuntimeError?.Invoke(new RuntimeErrorEventArgs(state.Name, source, message));
+        }
+        catch (Exception)
+        {
+            // A failing subscriber must not stop the program.
+        }
+    }
 
     /// <summary>Blocks until every batch queued so far has been processed by every program.</summary>
-    public void Drain() => throw new NotImplementedException();
+    public void Drain()
+    {
+        foreach (var state in _running)
+        {
+            state.Worker?.Drain();
+        }
+    }
 
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        ProgramState[] states;
+        lock (_lock)
+        {
+            states = _programs.Values.ToArray();
+        }
+
+        foreach (var state in states)
+        {
+            state.Worker?.Dispose();
+        }
+    }
 }

@@ -1,0 +1,422 @@
+using LogMetrics.Language.Diagnostics;
+using LogMetrics.Language.Syntax;
+using LogMetrics.Language.Time;
+
+namespace LogMetrics.Language.Binding;
+
+internal sealed partial class Binder
+{
+    private BoundExpression BindCondition(ExpressionSyntax syntax)
+    {
+        var bound = BindExpression(syntax);
+        return ToBool(bound, syntax.Span);
+    }
+
+    private BoundExpression ToBool(BoundExpression bound, SourceSpan span)
+    {
+        switch (bound.Type)
+        {
+            case BoundType.Bool:
+                return bound;
+            case BoundType.Int:
+            case BoundType.Float:
+                return new BoundConversionExpression(span, BoundType.Bool, bound);
+            default:
+                Report(DiagnosticMessages.InvalidCondition(span, bound.Type.ToString()));
+                return ErrorExpression(span);
+        }
+    }
+
+    private BoundExpression BindExpression(ExpressionSyntax syntax)
+    {
+        if (IsPatternExpression(syntax))
+        {
+            // A pattern used as a value matches the current line.
+            return BindPatternMatch(null, syntax, false, syntax.Span);
+        }
+
+        switch (syntax)
+        {
+            case IntegerLiteralExpressionSyntax i:
+                return new BoundLiteralExpression(i.Span, BoundType.Int, i.Value);
+            case FloatLiteralExpressionSyntax f:
+                return new BoundLiteralExpression(f.Span, BoundType.Float, f.Value);
+            case StringLiteralExpressionSyntax s:
+                return new BoundLiteralExpression(s.Span, BoundType.String, s.Value);
+            case CaptureReferenceExpressionSyntax capture:
+                return BindCapture(capture);
+            case NameExpressionSyntax name:
+                return BindMetricRead(name.Name, name.Span, name.Span, []);
+            case IndexExpressionSyntax index:
+                return BindMetricRead(index.Name, index.NameSpan, index.Span, index.Keys);
+            case CallExpressionSyntax call:
+                return BindCall(call);
+            case UnaryExpressionSyntax unary:
+                return BindUnary(unary);
+            case BinaryExpressionSyntax binary:
+                return BindBinary(binary);
+            case AssignmentExpressionSyntax or PostfixExpressionSyntax:
+                Report(DiagnosticMessages.AssignmentNotStatement(syntax.Span));
+                return ErrorExpression(syntax.Span);
+            default:
+                Report(DiagnosticMessages.NotAPattern(syntax.Span));
+                return ErrorExpression(syntax.Span);
+        }
+    }
+
+    private BoundExpression BindCapture(CaptureReferenceExpressionSyntax capture)
+    {
+        var bound = _scope.LookupCapture(capture.Name);
+        if (bound is null)
+        {
+            Report(DiagnosticMessages.UnknownCapture(capture.Span, capture.IsPositional ? "$" + capture.Name : capture.Name, _scope.CaptureNames()));
+            return new BoundLiteralExpression(capture.Span, BoundType.String, "");
+        }
+
+        return bound with { Span = capture.Span };
+    }
+
+    private BoundExpression BindMetricRead(string name, SourceSpan nameSpan, SourceSpan span, IReadOnlyList<ExpressionSyntax> keySyntax)
+    {
+        var keys = keySyntax.Select(BindKey).ToList();
+        var symbol = _scope.Lookup(name);
+        if (symbol is not MetricSymbol metric)
+        {
+            Report(symbol is null ? DiagnosticMessages.UnknownName(nameSpan, name) : DiagnosticMessages.NotAValue(span, name));
+            return ErrorExpression(span);
+        }
+
+        metric.Used = true;
+        if (!CheckKeyCount(metric, keys, span))
+        {
+            return ErrorExpression(span);
+        }
+
+        if (metric.Kind == MetricKindSyntax.Histogram)
+        {
+            Report(DiagnosticMessages.NotAValue(span, name));
+            return ErrorExpression(span);
+        }
+
+        return new BoundMetricExpression(span, metric.ValueType, metric, keys);
+    }
+
+    private BoundExpression BindUnary(UnaryExpressionSyntax unary)
+    {
+        var operand = BindExpression(unary.Operand);
+        switch (unary.Operator)
+        {
+            case SyntaxKind.LogicalNot:
+                return new BoundUnaryExpression(unary.Span, BoundType.Bool, BoundUnaryOperator.LogicalNot, ToBool(operand, unary.Operand.Span));
+            case SyntaxKind.BitwiseNot:
+                if (operand.Type is BoundType.Int or BoundType.Bool)
+                {
+                    return new BoundUnaryExpression(unary.Span, BoundType.Int, BoundUnaryOperator.BitwiseNot, Convert(operand, BoundType.Int, unary.Span)!);
+                }
+
+                break;
+            default:
+                if (operand.Type is BoundType.Int or BoundType.Float)
+                {
+                    return new BoundUnaryExpression(unary.Span, operand.Type, BoundUnaryOperator.Negate, operand);
+                }
+
+                break;
+        }
+
+        Report(DiagnosticMessages.UnaryTypeMismatch(unary.Span, unary.Operator == SyntaxKind.BitwiseNot ? "~" : "-", operand.Type.ToString()));
+        return ErrorExpression(unary.Span);
+    }
+
+    private BoundExpression BindBinary(BinaryExpressionSyntax binary)
+    {
+        switch (binary.Operator)
+        {
+            case SyntaxKind.Match:
+            case SyntaxKind.NotMatch:
+                var subject = BindExpression(binary.Left);
+                var subjectString = Convert(subject, BoundType.String, binary.Left.Span) ?? ErrorExpression(binary.Left.Span);
+                return BindPatternMatch(subjectString, binary.Right, binary.Operator == SyntaxKind.NotMatch, binary.Span);
+            case SyntaxKind.LogicalAnd:
+            case SyntaxKind.LogicalOr:
+                var left = ToBool(BindExpression(binary.Left), binary.Left.Span);
+                var right = ToBool(BindExpression(binary.Right), binary.Right.Span);
+                return new BoundBinaryExpression(binary.Span, BoundType.Bool, left,
+                    binary.Operator == SyntaxKind.LogicalAnd ? BoundBinaryOperator.LogicalAnd : BoundBinaryOperator.LogicalOr, right);
+        }
+
+        var l = BindExpression(binary.Left);
+        var r = BindExpression(binary.Right);
+        var op = binary.Operator switch
+        {
+            SyntaxKind.Plus => BoundBinaryOperator.Add,
+            SyntaxKind.Minus => BoundBinaryOperator.Subtract,
+            SyntaxKind.Multiply => BoundBinaryOperator.Multiply,
+            SyntaxKind.Divide => BoundBinaryOperator.Divide,
+            SyntaxKind.Modulo => BoundBinaryOperator.Modulo,
+            SyntaxKind.Power => BoundBinaryOperator.Power,
+            SyntaxKind.ShiftLeft => BoundBinaryOperator.ShiftLeft,
+            SyntaxKind.ShiftRight => BoundBinaryOperator.ShiftRight,
+            SyntaxKind.BitwiseAnd => BoundBinaryOperator.BitwiseAnd,
+            SyntaxKind.BitwiseOr => BoundBinaryOperator.BitwiseOr,
+            SyntaxKind.BitwiseXor => BoundBinaryOperator.BitwiseXor,
+            SyntaxKind.Less => BoundBinaryOperator.Less,
+            SyntaxKind.LessOrEqual => BoundBinaryOperator.LessOrEqual,
+            SyntaxKind.Greater => BoundBinaryOperator.Greater,
+            SyntaxKind.GreaterOrEqual => BoundBinaryOperator.GreaterOrEqual,
+            SyntaxKind.Equal => BoundBinaryOperator.Equal,
+            _ => BoundBinaryOperator.NotEqual,
+        };
+        var opText = OperatorText(binary.Operator);
+        if (l.Type is BoundType.Pattern or BoundType.None || r.Type is BoundType.Pattern or BoundType.None)
+        {
+            Report(DiagnosticMessages.OperatorTypeMismatch(binary.Span, opText, l.Type.ToString(), r.Type.ToString()));
+            return ErrorExpression(binary.Span);
+        }
+
+        var lub = (BoundType)Math.Max((int)l.Type, (int)r.Type);
+        switch (op)
+        {
+            case BoundBinaryOperator.Add when lub == BoundType.String:
+                return new BoundBinaryExpression(binary.Span, BoundType.String, Convert(l, BoundType.String, binary.Left.Span)!,
+                    BoundBinaryOperator.Concatenate, Convert(r, BoundType.String, binary.Right.Span)!);
+            case BoundBinaryOperator.Add or BoundBinaryOperator.Subtract or BoundBinaryOperator.Multiply or BoundBinaryOperator.Divide
+                or BoundBinaryOperator.Modulo or BoundBinaryOperator.Power:
+                if (lub == BoundType.String)
+                {
+                    break;
+                }
+
+                if (op is BoundBinaryOperator.Divide or BoundBinaryOperator.Modulo && binary.Right is IntegerLiteralExpressionSyntax { Value: 0 })
+                {
+                    Report(DiagnosticMessages.DivideByZero(binary.Right.Span));
+                    return ErrorExpression(binary.Span);
+                }
+
+                var numeric = lub == BoundType.Bool ? BoundType.Int : lub;
+                return new BoundBinaryExpression(binary.Span, numeric, Convert(l, numeric, binary.Left.Span)!, op, Convert(r, numeric, binary.Right.Span)!);
+            case BoundBinaryOperator.ShiftLeft or BoundBinaryOperator.ShiftRight or BoundBinaryOperator.BitwiseAnd
+                or BoundBinaryOperator.BitwiseOr or BoundBinaryOperator.BitwiseXor:
+                if (lub is BoundType.Float or BoundType.String)
+                {
+                    break;
+                }
+
+                return new BoundBinaryExpression(binary.Span, BoundType.Int, Convert(l, BoundType.Int, binary.Left.Span)!, op, Convert(r, BoundType.Int, binary.Right.Span)!);
+            default:
+                if (lub == BoundType.Bool && op is not (BoundBinaryOperator.Equal or BoundBinaryOperator.NotEqual))
+                {
+                    lub = BoundType.Int;
+                }
+
+                return new BoundBinaryExpression(binary.Span, BoundType.Bool, Convert(l, lub, binary.Left.Span)!, op, Convert(r, lub, binary.Right.Span)!);
+        }
+
+        Report(DiagnosticMessages.OperatorTypeMismatch(binary.Span, opText, l.Type.ToString(), r.Type.ToString()));
+        return ErrorExpression(binary.Span);
+    }
+
+    private static string OperatorText(SyntaxKind kind) => kind switch
+    {
+        SyntaxKind.Plus => "+",
+        SyntaxKind.Minus => "-",
+        SyntaxKind.Multiply => "*",
+        SyntaxKind.Divide => "/",
+        SyntaxKind.Modulo => "%",
+        SyntaxKind.Power => "**",
+        SyntaxKind.ShiftLeft => "<<",
+        SyntaxKind.ShiftRight => ">>",
+        SyntaxKind.BitwiseAnd => "&",
+        SyntaxKind.BitwiseOr => "|",
+        SyntaxKind.BitwiseXor => "^",
+        SyntaxKind.Less => "<",
+        SyntaxKind.LessOrEqual => "<=",
+        SyntaxKind.Greater => ">",
+        SyntaxKind.GreaterOrEqual => ">=",
+        SyntaxKind.Equal => "==",
+        SyntaxKind.NotEqual => "!=",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Implicit coercion up the Bool &lt; Int &lt; Float &lt; String order; with explicit, also String to numbers and Float to Int.</summary>
+    private BoundExpression? Convert(BoundExpression expression, BoundType target, SourceSpan span, bool isExplicit = false)
+    {
+        if (expression.Type == target)
+        {
+            return expression;
+        }
+
+        var allowed = (expression.Type, target) switch
+        {
+            (BoundType.Bool, BoundType.Int or BoundType.Float or BoundType.String) => !isExplicit || target == BoundType.String,
+            (BoundType.Int, BoundType.Float or BoundType.String or BoundType.Bool) => true,
+            (BoundType.Float, BoundType.String or BoundType.Bool) => true,
+            (BoundType.Float, BoundType.Int) => isExplicit,
+            (BoundType.String, BoundType.Int or BoundType.Float or BoundType.Bool) => isExplicit,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            Report(DiagnosticMessages.InvalidConversion(span, expression.Type.ToString(), target.ToString()));
+            return null;
+        }
+
+        if (expression is BoundLiteralExpression { Type: BoundType.Int, Value: long value } && target == BoundType.Float)
+        {
+            return new BoundLiteralExpression(expression.Span, BoundType.Float, (double)value);
+        }
+
+        return new BoundConversionExpression(expression.Span, target, expression);
+    }
+
+    private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
+    {
+        ["bool"] = Builtin.Bool,
+        ["float"] = Builtin.Float,
+        ["getfilename"] = Builtin.GetFilename,
+        ["int"] = Builtin.Int,
+        ["len"] = Builtin.Len,
+        ["settime"] = Builtin.Settime,
+        ["string"] = Builtin.String,
+        ["strptime"] = Builtin.Strptime,
+        ["strtol"] = Builtin.Strtol,
+        ["subst"] = Builtin.Subst,
+        ["timestamp"] = Builtin.Timestamp,
+        ["tolower"] = Builtin.Tolower,
+    };
+
+    private BoundExpression BindCall(CallExpressionSyntax call)
+    {
+        if (call.Name == "defined")
+        {
+            if (call.Arguments.Count != 1 || call.Arguments[0] is not CaptureReferenceExpressionSyntax capture)
+            {
+                Report(DiagnosticMessages.DefinedNeedsCapture(call.Span));
+                return ErrorExpression(call.Span);
+            }
+
+            return BindCapture(capture) is BoundCaptureReference reference
+                ? new BoundDefinedExpression(call.Span, reference.Slot, reference.Groups)
+                : ErrorExpression(call.Span);
+        }
+
+        if (!Builtins.TryGetValue(call.Name, out var builtin))
+        {
+            Report(DiagnosticMessages.UnknownFunction(call.NameSpan, call.Name));
+            return ErrorExpression(call.Span);
+        }
+
+        var expected = builtin switch
+        {
+            Builtin.GetFilename or Builtin.Timestamp => 0,
+            Builtin.Strptime or Builtin.Strtol => 2,
+            Builtin.Subst => 3,
+            _ => 1,
+        };
+        if (call.Arguments.Count != expected)
+        {
+            Report(DiagnosticMessages.WrongArgumentCount(call.Span, call.Name, expected, call.Arguments.Count));
+            return ErrorExpression(call.Span);
+        }
+
+        var args = new List<BoundExpression>();
+        BoundPattern? pattern = null;
+        GoTimeLayout? layout = null;
+        switch (builtin)
+        {
+            case Builtin.Strptime:
+                args.Add(Argument(call, 0, BoundType.String));
+                if (call.Arguments[1] is not StringLiteralExpressionSyntax format)
+                {
+                    Report(DiagnosticMessages.StrptimeFormatNotLiteral(call.Arguments[1].Span));
+                    return ErrorExpression(call.Span);
+                }
+
+                if (!GoTimeLayout.TryCompile(format.Value, out layout, out var error))
+                {
+                    Report(DiagnosticMessages.InvalidTimeLayout(format.Span, format.Value, error ?? "invalid layout"));
+                    return ErrorExpression(call.Span);
+                }
+
+                return new BoundCallExpression(call.Span, BoundType.None, builtin, args) { Layout = layout };
+            case Builtin.Settime:
+                args.Add(Argument(call, 0, BoundType.Int));
+                break;
+            case Builtin.Tolower:
+            case Builtin.Len:
+                args.Add(Argument(call, 0, BoundType.String));
+                break;
+            case Builtin.Strtol:
+                args.Add(Argument(call, 0, BoundType.String));
+                args.Add(Argument(call, 1, BoundType.Int));
+                break;
+            case Builtin.Subst:
+                if (call.Arguments[0] is not StringLiteralExpressionSyntax && IsPatternExpression(call.Arguments[0]))
+                {
+                    var text = EvaluatePattern(call.Arguments[0], reportErrors: true);
+                    var translation = text is null ? null : Translate(text, call.Arguments[0].Span);
+                    if (translation is not null)
+                    {
+                        pattern = new BoundPattern(_patterns.Count, text!.Text, translation);
+                        _patterns.Add(pattern);
+                    }
+
+                    args.Add(new BoundLiteralExpression(call.Arguments[0].Span, BoundType.String, text?.Text ?? ""));
+                }
+                else
+                {
+                    args.Add(Argument(call, 0, BoundType.String));
+                }
+
+                args.Add(Argument(call, 1, BoundType.String));
+                args.Add(Argument(call, 2, BoundType.String));
+                break;
+            case Builtin.Int:
+            case Builtin.Float:
+            case Builtin.String:
+            case Builtin.Bool:
+                var target = builtin switch
+                {
+                    Builtin.Int => BoundType.Int,
+                    Builtin.Float => BoundType.Float,
+                    Builtin.String => BoundType.String,
+                    _ => BoundType.Bool,
+                };
+                var operand = BindExpression(call.Arguments[0]);
+                return Convert(operand, target, call.Span, isExplicit: true) is { } converted
+                    ? converted with { Span = call.Span }
+                    : ErrorExpression(call.Span);
+        }
+
+        var type = builtin switch
+        {
+            Builtin.Settime => BoundType.None,
+            Builtin.Len or Builtin.Strtol or Builtin.Timestamp => BoundType.Int,
+            _ => BoundType.String,
+        };
+        return new BoundCallExpression(call.Span, type, builtin, args) { Pattern = pattern };
+    }
+
+    private BoundExpression Argument(CallExpressionSyntax call, int index, BoundType type)
+    {
+        var bound = BindExpression(call.Arguments[index]);
+        if (bound.Type == type)
+        {
+            return bound;
+        }
+
+        var implicitOk = (bound.Type, type) is (BoundType.Int or BoundType.Float or BoundType.Bool, BoundType.String) or (BoundType.Bool, BoundType.Int);
+        if (!implicitOk)
+        {
+            Report(DiagnosticMessages.ArgumentType(call.Arguments[index].Span, call.Name, index + 1, type.ToString(), bound.Type.ToString()));
+            return new BoundLiteralExpression(bound.Span, type, type switch
+            {
+                BoundType.Int => 0L,
+                BoundType.String => "",
+                _ => (object)false,
+            });
+        }
+
+        return Convert(bound, type, call.Arguments[index].Span)!;
+    }
+}

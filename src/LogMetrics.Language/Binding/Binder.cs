@@ -1,0 +1,565 @@
+using LogMetrics.Language.Diagnostics;
+using LogMetrics.Language.Patterns;
+using LogMetrics.Language.Syntax;
+
+namespace LogMetrics.Language.Binding;
+
+/// <summary>
+/// Resolves names, checks and types a program. Metric value types are inferred from what is assigned to them,
+/// so binding runs until those types stop changing; only the last pass's diagnostics are kept.
+/// </summary>
+internal sealed partial class Binder
+{
+    private readonly string _file;
+    private readonly GrokLibrary _grok;
+    private readonly Dictionary<MetricDeclarationSyntax, BoundType> _inferred;
+    private readonly Dictionary<MetricDeclarationSyntax, MetricSymbol> _metrics = [];
+    private readonly Dictionary<ConstDeclarationSyntax, ConstSymbol> _consts = [];
+    private readonly Dictionary<DecoratorDefinitionSyntax, DecoratorSymbol> _decorators = [];
+    private readonly Dictionary<string, RegexTranslation> _translations;
+    private readonly HashSet<string> _decoratorNames = new(StringComparer.Ordinal);
+    private readonly List<BoundPattern> _patterns = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Stack<BlockSyntax?> _nextBlocks = new();
+    private BoundScope _scope = new(null);
+    private int _suppress;
+    private bool _typesChanged;
+
+    private Binder(string file, GrokLibrary grok, Dictionary<MetricDeclarationSyntax, BoundType> inferred, Dictionary<string, RegexTranslation> translations)
+    {
+        _file = file;
+        _grok = grok;
+        _inferred = inferred;
+        _translations = translations;
+    }
+
+    public static BoundProgram? Bind(string file, CompilationUnitSyntax unit, GrokLibrary grok, List<Diagnostic> diagnostics)
+    {
+        var inferred = new Dictionary<MetricDeclarationSyntax, BoundType>();
+        var translations = new Dictionary<string, RegexTranslation>(StringComparer.Ordinal);
+        for (var pass = 0; ; pass++)
+        {
+            var binder = new Binder(file, grok, inferred, translations);
+            var program = binder.BindUnit(unit);
+            if (!binder._typesChanged || pass >= 8)
+            {
+                diagnostics.AddRange(binder._diagnostics);
+                return binder._diagnostics.Any(d => d.IsError) ? null : program;
+            }
+        }
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_suppress == 0)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    private BoundProgram BindUnit(CompilationUnitSyntax unit)
+    {
+        CollectDecoratorNames(unit.Statements);
+        var body = BindStatements(unit.Span, unit.Statements);
+        foreach (var metric in _metrics.Values.Where(m => !m.Used))
+        {
+            Report(DiagnosticMessages.UnusedMetric(metric.Declaration.NameSpan, metric.Name));
+        }
+
+        foreach (var constant in _consts.Values.Where(c => !c.Used))
+        {
+            Report(DiagnosticMessages.UnusedConst(constant.Declaration.NameSpan, constant.Declaration.Name));
+        }
+
+        foreach (var decorator in _decorators.Values.Where(d => !d.Used))
+        {
+            Report(DiagnosticMessages.UnusedDecorator(decorator.Definition.NameSpan, decorator.Definition.Name));
+        }
+
+        return new BoundProgram(_file, _metrics.Values.ToList(), _patterns, body);
+    }
+
+    private void CollectDecoratorNames(IEnumerable<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case DecoratorDefinitionSyntax definition:
+                    _decoratorNames.Add(definition.Name);
+                    break;
+                case ConditionalStatementSyntax conditional:
+                    CollectDecoratorNames(conditional.Then.Statements);
+                    CollectDecoratorNames(conditional.Else?.Statements ?? []);
+                    break;
+                case DecoratorStatementSyntax decorated:
+                    CollectDecoratorNames(decorated.Body.Statements);
+                    break;
+                case OtherwiseStatementSyntax otherwise:
+                    CollectDecoratorNames(otherwise.Body.Statements);
+                    break;
+            }
+        }
+    }
+
+    private BoundBlock BindBlock(BlockSyntax block, BoundScope? scope = null)
+    {
+        var saved = _scope;
+        _scope = scope ?? new BoundScope(_scope);
+        try
+        {
+            return BindStatements(block.Span, block.Statements);
+        }
+        finally
+        {
+            _scope = saved;
+        }
+    }
+
+    private BoundBlock BindStatements(SourceSpan span, IReadOnlyList<StatementSyntax> statements)
+    {
+        var result = new List<BoundStatement>();
+        foreach (var statement in statements)
+        {
+            var bound = BindStatement(statement);
+            if (bound is not null)
+            {
+                result.Add(bound);
+            }
+        }
+
+        return new BoundBlock(span, result);
+    }
+
+    private BoundStatement? BindStatement(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case MetricDeclarationSyntax declaration:
+                BindMetricDeclaration(declaration);
+                return null;
+            case ConstDeclarationSyntax constant:
+                BindConstDeclaration(constant);
+                return null;
+            case DecoratorDefinitionSyntax definition:
+                BindDecoratorDefinition(definition);
+                return null;
+            case DecoratorStatementSyntax decorated:
+                return BindDecoratorStatement(decorated);
+            case ConditionalStatementSyntax conditional:
+                return BindConditional(conditional);
+            case OtherwiseStatementSyntax otherwise:
+                return new BoundConditionalStatement(otherwise.Span, null, BindBlock(otherwise.Body), null);
+            case DeleteStatementSyntax delete:
+                return BindDelete(delete);
+            case NextStatementSyntax next:
+                return BindNext(next);
+            case StopStatementSyntax stop:
+                return new BoundStopStatement(stop.Span);
+            case ExpressionStatementSyntax expression:
+                return BindExpressionStatement(expression);
+            default:
+                throw new InvalidOperationException($"Unknown statement {statement.GetType().Name}");
+        }
+    }
+
+    private bool CheckRedeclaration(string name, SourceSpan span)
+    {
+        var previous = _scope.Lookup(name);
+        if (previous is null)
+        {
+            return true;
+        }
+
+        var previousSpan = previous switch
+        {
+            MetricSymbol m => m.Declaration.NameSpan,
+            ConstSymbol c => c.Declaration.NameSpan,
+            DecoratorSymbol d => d.Definition.NameSpan,
+            _ => span,
+        };
+        Report(DiagnosticMessages.Redeclaration(span, name, previousSpan));
+        return false;
+    }
+
+    private void BindMetricDeclaration(MetricDeclarationSyntax declaration)
+    {
+        if (_metrics.TryGetValue(declaration, out var existing))
+        {
+            // The same declaration bound again (a decorator body inlined at its use).
+            _scope.Declare(declaration.Name, existing);
+            return;
+        }
+
+        if (!CheckRedeclaration(declaration.Name, declaration.NameSpan))
+        {
+            return;
+        }
+
+        var name = declaration.NameSpan;
+        var source = $"{_file}:{name.Line}:{name.Column}-{name.Column + name.Length - 1}";
+        var metric = new MetricSymbol(declaration, source);
+        metric.ValueType = declaration.Kind switch
+        {
+            MetricKindSyntax.Text => BoundType.String,
+            MetricKindSyntax.Histogram => BoundType.Float,
+            _ => _inferred.GetValueOrDefault(declaration, BoundType.Int),
+        };
+        _metrics[declaration] = metric;
+        _scope.Declare(declaration.Name, metric);
+
+        for (var i = 0; i < declaration.Keys.Count; i++)
+        {
+            if (declaration.Keys[i] == "prog")
+            {
+                Report(DiagnosticMessages.ProgLabel(declaration.KeySpans[i]));
+            }
+        }
+
+        if (declaration.Buckets is { } buckets)
+        {
+            if (declaration.Kind != MetricKindSyntax.Histogram)
+            {
+                Report(DiagnosticMessages.BucketsOnNonHistogram(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
+            }
+            else if (buckets.Count < 2)
+            {
+                Report(DiagnosticMessages.HistogramNeedsBuckets(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
+            }
+            else
+            {
+                for (var i = 1; i < buckets.Count; i++)
+                {
+                    if (!(buckets[i] > buckets[i - 1]))
+                    {
+                        Report(DiagnosticMessages.BucketsNotIncreasing(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
+                        break;
+                    }
+                }
+            }
+        }
+        else if (declaration.Kind == MetricKindSyntax.Histogram)
+        {
+            Report(DiagnosticMessages.HistogramNeedsBuckets(declaration.NameSpan, declaration.Name));
+        }
+
+        if (declaration.Limit is < 0)
+        {
+            Report(DiagnosticMessages.InvalidLimit(declaration.Span, declaration.Name));
+        }
+
+        foreach (var set in declaration.InitialLabelSets)
+        {
+            if (set.Values.Count != declaration.Keys.Count)
+            {
+                Report(DiagnosticMessages.InitLabelSetSize(set.Span, declaration.Name, declaration.Keys.Count, set.Values.Count));
+            }
+        }
+    }
+
+    private void BindConstDeclaration(ConstDeclarationSyntax constant)
+    {
+        if (_consts.TryGetValue(constant, out var existing))
+        {
+            _scope.Declare(constant.Name, existing);
+            return;
+        }
+
+        if (!CheckRedeclaration(constant.Name, constant.NameSpan))
+        {
+            return;
+        }
+
+        var pattern = EvaluatePattern(constant.Value, reportErrors: true);
+        if (pattern is not null)
+        {
+            // Checked on its own so that an error is reported once, at the const.
+            Translate(pattern, constant.Value.Span);
+        }
+
+        var symbol = new ConstSymbol(constant, pattern);
+        _consts[constant] = symbol;
+        _scope.Declare(constant.Name, symbol);
+    }
+
+    private void BindDecoratorDefinition(DecoratorDefinitionSyntax definition)
+    {
+        if (_decorators.TryGetValue(definition, out var existing))
+        {
+            _scope.Declare(definition.Name, existing);
+            return;
+        }
+
+        if (!CheckRedeclaration(definition.Name, definition.NameSpan))
+        {
+            return;
+        }
+
+        var count = CountNext(definition.Body.Statements);
+        if (count != 1)
+        {
+            Report(DiagnosticMessages.DecoratorNextCount(definition.NameSpan, definition.Name, count));
+        }
+
+        var symbol = new DecoratorSymbol(definition);
+        _decorators[definition] = symbol;
+        _scope.Declare(definition.Name, symbol);
+
+        // Checked once here; at each use the body is bound again around the decorated block, silently.
+        _nextBlocks.Push(null);
+        BindBlock(definition.Body);
+        _nextBlocks.Pop();
+    }
+
+    private static int CountNext(IEnumerable<StatementSyntax> statements) => statements.Sum(statement => statement switch
+    {
+        NextStatementSyntax => 1,
+        ConditionalStatementSyntax c => CountNext(c.Then.Statements) + CountNext(c.Else?.Statements ?? []),
+        OtherwiseStatementSyntax o => CountNext(o.Body.Statements),
+        DecoratorStatementSyntax d => CountNext(d.Body.Statements),
+        _ => 0,
+    });
+
+    private BoundStatement? BindDecoratorStatement(DecoratorStatementSyntax decorated)
+    {
+        if (_scope.Lookup(decorated.Name) is not DecoratorSymbol decorator)
+        {
+            Report(_decoratorNames.Contains(decorated.Name)
+                ? DiagnosticMessages.DecoratorUsedBeforeDefinition(decorated.NameSpan, decorated.Name)
+                : DiagnosticMessages.UnknownDecorator(decorated.NameSpan, decorated.Name));
+            return BindBlock(decorated.Body);
+        }
+
+        decorator.Used = true;
+        _nextBlocks.Push(decorated.Body);
+        _suppress++;
+        try
+        {
+            return BindBlock(decorator.Definition.Body);
+        }
+        finally
+        {
+            _suppress--;
+            _nextBlocks.Pop();
+        }
+    }
+
+    private BoundStatement? BindNext(NextStatementSyntax next)
+    {
+        if (_nextBlocks.Count == 0)
+        {
+            Report(DiagnosticMessages.NextOutsideDecorator(next.Span));
+            return null;
+        }
+
+        var block = _nextBlocks.Peek();
+        if (block is null)
+        {
+            return null;
+        }
+
+        // The decorated block sees the decorator's captures; its own diagnostics are reported.
+        _nextBlocks.Push(null);
+        var suppressed = _suppress;
+        _suppress = 0;
+        try
+        {
+            var bound = BindBlock(block);
+            return bound;
+        }
+        finally
+        {
+            _suppress = suppressed;
+            _nextBlocks.Pop();
+        }
+    }
+
+    private BoundStatement BindConditional(ConditionalStatementSyntax conditional)
+    {
+        var saved = _scope;
+        _scope = new BoundScope(_scope);
+        BoundExpression condition;
+        BoundBlock then;
+        try
+        {
+            condition = BindCondition(conditional.Condition);
+            then = BindBlock(conditional.Then, new BoundScope(_scope));
+        }
+        finally
+        {
+            _scope = saved;
+        }
+
+        var otherwise = conditional.Else is null ? null : BindBlock(conditional.Else);
+        return new BoundConditionalStatement(conditional.Span, condition, then, otherwise);
+    }
+
+    private BoundStatement? BindDelete(DeleteStatementSyntax delete)
+    {
+        var (metric, keys) = BindMetricTarget(delete.Target);
+        if (metric is null)
+        {
+            return null;
+        }
+
+        if (metric.Keys.Count == 0)
+        {
+            Report(DiagnosticMessages.DeleteOnScalar(delete.Target.Span, metric.Name));
+            return null;
+        }
+
+        return new BoundDeleteStatement(delete.Span, metric, keys, delete.After);
+    }
+
+    private BoundStatement? BindExpressionStatement(ExpressionStatementSyntax statement)
+    {
+        switch (statement.Expression)
+        {
+            case AssignmentExpressionSyntax assignment:
+                return BindAssignment(assignment);
+            case PostfixExpressionSyntax postfix:
+                return BindIncrement(postfix);
+            default:
+                var expression = BindExpression(statement.Expression);
+                return new BoundExpressionStatement(statement.Span, expression);
+        }
+    }
+
+    private BoundStatement? BindIncrement(PostfixExpressionSyntax postfix)
+    {
+        var (metric, keys) = BindMetricTarget(postfix.Operand);
+        if (metric is null)
+        {
+            return null;
+        }
+
+        if (metric.ValueType is not (BoundType.Int or BoundType.Float) || metric.Kind == MetricKindSyntax.Histogram)
+        {
+            Report(DiagnosticMessages.IncrementNonInt(postfix.Span, metric.Kind == MetricKindSyntax.Histogram ? "Histogram" : metric.ValueType.ToString()));
+            return null;
+        }
+
+        return new BoundAssignmentStatement(postfix.Span, metric, keys,
+            postfix.Operator == SyntaxKind.Increment ? BoundAssignmentOperator.Increment : BoundAssignmentOperator.Decrement, null);
+    }
+
+    private BoundStatement? BindAssignment(AssignmentExpressionSyntax assignment)
+    {
+        var (metric, keys) = BindMetricTarget(assignment.Target);
+        var value = BindExpression(assignment.Value);
+        if (metric is null)
+        {
+            return null;
+        }
+
+        var op = assignment.Operator switch
+        {
+            SyntaxKind.Assign => BoundAssignmentOperator.Assign,
+            SyntaxKind.AddAssign => BoundAssignmentOperator.Add,
+            _ => BoundAssignmentOperator.Subtract,
+        };
+
+        if (value.Type is BoundType.Pattern or BoundType.None
+            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String))
+        {
+            Report(DiagnosticMessages.MetricTypeMismatch(assignment.Value.Span, metric.Name, metric.ValueType.ToString(), value.Type.ToString()));
+            return null;
+        }
+
+        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
+        {
+            Infer(metric, value.Type);
+        }
+
+        if (op == BoundAssignmentOperator.Subtract && metric.ValueType == BoundType.String)
+        {
+            Report(DiagnosticMessages.OperatorTypeMismatch(assignment.Span, "-=", "String", value.Type.ToString()));
+            return null;
+        }
+
+        if (metric.Kind == MetricKindSyntax.Histogram && op != BoundAssignmentOperator.Assign)
+        {
+            Report(DiagnosticMessages.OperatorTypeMismatch(assignment.Span, op == BoundAssignmentOperator.Add ? "+=" : "-=", "Histogram", value.Type.ToString()));
+            return null;
+        }
+
+        var converted = Convert(value, metric.ValueType, assignment.Value.Span);
+        return converted is null ? null : new BoundAssignmentStatement(assignment.Span, metric, keys, op, converted);
+    }
+
+    private void Infer(MetricSymbol metric, BoundType assigned)
+    {
+        var current = metric.ValueType;
+        var next = assigned switch
+        {
+            BoundType.Float when current == BoundType.Int => BoundType.Float,
+            BoundType.String => BoundType.String,
+            _ => current,
+        };
+        if (next != current)
+        {
+            _inferred[metric.Declaration] = next;
+            metric.ValueType = next;
+            _typesChanged = true;
+        }
+    }
+
+    /// <summary>A metric used as an lvalue (or del target): `x` or `x[k...]` with the right number of keys.</summary>
+    private (MetricSymbol? Metric, IReadOnlyList<BoundExpression> Keys) BindMetricTarget(ExpressionSyntax target)
+    {
+        string name;
+        SourceSpan nameSpan;
+        IReadOnlyList<ExpressionSyntax> keySyntax;
+        switch (target)
+        {
+            case NameExpressionSyntax n:
+                (name, nameSpan, keySyntax) = (n.Name, n.Span, []);
+                break;
+            case IndexExpressionSyntax index:
+                (name, nameSpan, keySyntax) = (index.Name, index.NameSpan, index.Keys);
+                break;
+            default:
+                Report(DiagnosticMessages.AssignToNonVariable(target.Span));
+                return (null, []);
+        }
+
+        var keys = keySyntax.Select(BindKey).ToList();
+        var symbol = _scope.Lookup(name);
+        if (symbol is not MetricSymbol metric)
+        {
+            Report(symbol is null ? DiagnosticMessages.UnknownName(nameSpan, name) : DiagnosticMessages.AssignToNonVariable(target.Span));
+            return (null, []);
+        }
+
+        metric.Used = true;
+        return CheckKeyCount(metric, keys, target.Span) ? (metric, keys) : (null, []);
+    }
+
+    private bool CheckKeyCount(MetricSymbol metric, List<BoundExpression> keys, SourceSpan span)
+    {
+        if (keys.Count < metric.Keys.Count)
+        {
+            Report(DiagnosticMessages.NotEnoughKeys(span, metric.Name, metric.Keys.Count, keys.Count));
+            return false;
+        }
+
+        if (keys.Count > metric.Keys.Count)
+        {
+            Report(DiagnosticMessages.TooManyKeys(span, metric.Name, metric.Keys.Count, keys.Count));
+            return false;
+        }
+
+        return true;
+    }
+
+    private BoundExpression BindKey(ExpressionSyntax key)
+    {
+        var bound = BindExpression(key);
+        if (bound.Type is BoundType.Pattern or BoundType.None)
+        {
+            Report(DiagnosticMessages.NotAValue(key.Span, bound.Type.ToString()));
+        }
+
+        return bound;
+    }
+}

@@ -1,0 +1,10 @@
+namespace LogMetrics.Language.Binding;
+
+public enum BoundAssignmentOperator
+{
+    Assign,
+    Add,
+    Subtract,
+    Increment,
+    Decrement,
+}

@@ -1,0 +1,7 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Binding;
+
+/// <summary>A capture of the match in <see cref="Slot"/>: the groups that carry its name (grok may repeat a name; the last
+/// non-empty participating one wins).</summary>
+public sealed record BoundCaptureReference(SourceSpan Span, BoundType Type, string Name, int Slot, IReadOnlyList<int> Groups) : BoundExpression(Span, Type);

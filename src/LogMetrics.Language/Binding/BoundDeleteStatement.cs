@@ -1,0 +1,6 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Binding;
+
+/// <summary>`del m[keys]`, or with After, `del m[keys] after DURATION`.</summary>
+public sealed record BoundDeleteStatement(SourceSpan Span, MetricSymbol Metric, IReadOnlyList<BoundExpression> Keys, TimeSpan? After) : BoundStatement(Span);

@@ -1,0 +1,5 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Binding;
+
+public abstract record BoundExpression(SourceSpan Span, BoundType Type) : BoundNode(Span);

@@ -1,0 +1,79 @@
+namespace LogMetrics.Language.Binding;
+
+/// <summary>Names visible in a block: metrics, consts, decorators and the captures of the patterns that guard it.</summary>
+internal sealed class BoundScope
+{
+    private readonly Dictionary<string, object> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundCaptureReference> _captures = new(StringComparer.Ordinal);
+    private readonly List<string> _captureNames = [];
+
+    public BoundScope(BoundScope? parent) => Parent = parent;
+
+    public BoundScope? Parent { get; }
+
+    public void Declare(string name, object symbol) => _symbols[name] = symbol;
+
+    public object? Lookup(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._symbols.TryGetValue(name, out var symbol))
+            {
+                return symbol;
+            }
+        }
+
+        return null;
+    }
+
+    public void DeclareCapture(string name, BoundCaptureReference capture)
+    {
+        if (!_captures.ContainsKey(name) && !name.All(char.IsAsciiDigit))
+        {
+            _captureNames.Add(name);
+        }
+
+        _captures[name] = capture;
+    }
+
+    public BoundCaptureReference? LookupCapture(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._captures.TryGetValue(name, out var capture))
+            {
+                return capture;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Names of the captures in scope, named ones first, innermost first; positional ones as $N.</summary>
+    public IReadOnlyList<string> CaptureNames()
+    {
+        var names = new List<string>();
+        var positional = new SortedSet<int>();
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            foreach (var name in scope._captureNames)
+            {
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+
+            foreach (var key in scope._captures.Keys)
+            {
+                if (key.All(char.IsAsciiDigit) && key != "0")
+                {
+                    positional.Add(int.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        names.AddRange(positional.Select(p => "$" + p));
+        return names;
+    }
+}

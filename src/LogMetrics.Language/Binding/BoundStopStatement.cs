@@ -1,0 +1,5 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Binding;
+
+public sealed record BoundStopStatement(SourceSpan Span) : BoundStatement(Span);

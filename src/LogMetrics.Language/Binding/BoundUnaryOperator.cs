@@ -1,0 +1,8 @@
+namespace LogMetrics.Language.Binding;
+
+public enum BoundUnaryOperator
+{
+    BitwiseNot,
+    LogicalNot,
+    Negate,
+}

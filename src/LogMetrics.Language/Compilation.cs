@@ -1,0 +1,11 @@
+using LogMetrics.Language.Binding;
+using LogMetrics.Language.Diagnostics;
+using LogMetrics.Language.Syntax;
+
+namespace LogMetrics.Language;
+
+/// <summary>The result of compiling one program: every diagnostic, and the bound program when there was no error.</summary>
+public sealed record Compilation(string FileName, IReadOnlyList<Diagnostic> Diagnostics, BoundProgram? Program, CompilationUnitSyntax? Syntax)
+{
+    public bool Success => Program is not null;
+}

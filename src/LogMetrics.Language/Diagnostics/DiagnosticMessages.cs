@@ -1,0 +1,148 @@
+using LogMetrics.Language.Patterns;
+
+namespace LogMetrics.Language.Diagnostics;
+
+/// <summary>Every message the compiler writes about a program (LM1xxx syntax, LM2xxx binding), one method per message.</summary>
+public static class DiagnosticMessages
+{
+    private static Diagnostic Error(string code, SourceSpan span, string message, string? hint = null) =>
+        new(code, DiagnosticSeverity.Error, span, message, hint);
+
+    private static Diagnostic Warning(string code, SourceSpan span, string message, string? hint = null) =>
+        new(code, DiagnosticSeverity.Warning, span, message, hint);
+
+    // Syntax.
+    public static Diagnostic UnexpectedToken(SourceSpan span, string found, string? expected) =>
+        Error("LM1001", span, expected is null ? $"unexpected {found}" : $"unexpected {found}, expecting {expected}");
+
+    public static Diagnostic UnterminatedString(SourceSpan span) =>
+        Error("LM1002", span, "unterminated string: a string must end with '\"' on the same line");
+
+    public static Diagnostic UnexpectedCharacter(SourceSpan span, string character) =>
+        Error("LM1003", span, $"unexpected character '{character}'");
+
+    public static Diagnostic InvalidNumber(SourceSpan span, string text) =>
+        Error("LM1004", span, $"invalid number '{text}'");
+
+    public static Diagnostic InvalidDuration(SourceSpan span, string text) =>
+        Error("LM1005", span, $"invalid duration '{text}'", "hint: use units h, m, s, ms, e.g. 1h30m");
+
+    public static Diagnostic UnknownClause(SourceSpan span, string name) =>
+        Error("LM1006", span, $"unknown declaration clause '{name}'", "hint: clauses are by, as, buckets, limit, help and init");
+
+    // Binding and types.
+    public static Diagnostic UnknownName(SourceSpan span, string name) =>
+        Error("LM2001", span, $"unknown metric '{name}'");
+
+    public static Diagnostic Redeclaration(SourceSpan span, string name, SourceSpan previous) =>
+        Error("LM2002", span, $"redeclaration of '{name}', first declared at {previous}");
+
+    public static Diagnostic UnknownCapture(SourceSpan span, string name, IReadOnlyList<string> inScope) =>
+        Error("LM2003", span, $"unknown capture '{name}'",
+            inScope.Count == 0 ? "hint: no captures are in scope here" : $"hint: captures in scope: {string.Join(", ", inScope)}");
+
+    public static Diagnostic NotEnoughKeys(SourceSpan span, string metric, int expected, int actual) =>
+        Error("LM2004", span, $"Not enough keys for metric '{metric}': expected {expected}, got {actual}");
+
+    public static Diagnostic TooManyKeys(SourceSpan span, string metric, int expected, int actual) =>
+        Error("LM2005", span, $"Too many keys for metric '{metric}': expected {expected}, got {actual}");
+
+    public static Diagnostic DeleteOnScalar(SourceSpan span, string metric) =>
+        Error("LM2006", span, $"cannot delete from '{metric}': del needs a metric with keys, indexed like {metric}[...]");
+
+    public static Diagnostic NextOutsideDecorator(SourceSpan span) =>
+        Error("LM2007", span, "'next' is only allowed inside a decorator definition (def)");
+
+    public static Diagnostic DecoratorNextCount(SourceSpan span, string decorator, int count) =>
+        Error("LM2008", span, $"decorator '{decorator}' must contain exactly one 'next', found {count}");
+
+    public static Diagnostic DecoratorUsedBeforeDefinition(SourceSpan span, string decorator) =>
+        Error("LM2009", span, $"decorator '@{decorator}' is used before its definition", "hint: move the 'def' above its first use");
+
+    public static Diagnostic UnknownDecorator(SourceSpan span, string decorator) =>
+        Error("LM2010", span, $"unknown decorator '@{decorator}'");
+
+    public static Diagnostic HistogramNeedsBuckets(SourceSpan span, string metric) =>
+        Error("LM2011", span, $"histogram '{metric}' needs at least 2 buckets", "hint: histogram x buckets 0.1, 1, 10");
+
+    public static Diagnostic BucketsNotIncreasing(SourceSpan span, string metric) =>
+        Error("LM2012", span, $"buckets of histogram '{metric}' must be strictly increasing");
+
+    public static Diagnostic BucketsOnNonHistogram(SourceSpan span, string metric) =>
+        Error("LM2013", span, $"'buckets' is only allowed on a histogram, and '{metric}' is not one");
+
+    public static Diagnostic ProgLabel(SourceSpan span) =>
+        Error("LM2014", span, "'prog' cannot be a label name: it is the label that names the program");
+
+    public static Diagnostic DivideByZero(SourceSpan span) =>
+        Error("LM2015", span, "Can't divide by zero.");
+
+    public static Diagnostic IncrementNonInt(SourceSpan span, string type) =>
+        Error("LM2016", span, $"'++' and '--' need an Int or Float metric, not {type}");
+
+    public static Diagnostic AssignToNonVariable(SourceSpan span) =>
+        Error("LM2017", span, "can only assign to a metric, e.g. x = 1 or x[$1] += 2");
+
+    public static Diagnostic StrptimeFormatNotLiteral(SourceSpan span) =>
+        Error("LM2018", span, "the strptime format must be a string literal");
+
+    public static Diagnostic InvalidTimeLayout(SourceSpan span, string layout, string error) =>
+        Error("LM2019", span, $"invalid time layout \"{layout}\": {error}");
+
+    public static Diagnostic UnusedMetric(SourceSpan span, string metric) =>
+        Warning("LM2020", span, $"metric '{metric}' is declared but never used");
+
+    public static Diagnostic UnusedConst(SourceSpan span, string name) =>
+        Warning("LM2021", span, $"const '{name}' is declared but never used");
+
+    public static Diagnostic UnusedDecorator(SourceSpan span, string decorator) =>
+        Warning("LM2022", span, $"decorator '{decorator}' is defined but never used");
+
+    public static Diagnostic OperatorTypeMismatch(SourceSpan span, string op, string left, string right) =>
+        Error("LM2023", span, $"operator '{op}' cannot be applied to {left} and {right}");
+
+    public static Diagnostic UnknownFunction(SourceSpan span, string name) =>
+        Error("LM2024", span, $"unknown function '{name}'",
+            "hint: builtins are bool, defined, float, getfilename, int, len, settime, string, strptime, strtol, subst, timestamp, tolower");
+
+    public static Diagnostic WrongArgumentCount(SourceSpan span, string function, int expected, int actual) =>
+        Error("LM2025", span, $"{function}() takes {expected} argument{(expected == 1 ? "" : "s")}, got {actual}");
+
+    public static Diagnostic ArgumentType(SourceSpan span, string function, int position, string expected, string actual) =>
+        Error("LM2026", span, $"argument {position} of {function}() must be {expected}, not {actual}");
+
+    public static Diagnostic NotAPattern(SourceSpan span) =>
+        Error("LM2027", span, "expected a pattern: a regex, a const, or a string or number literal",
+            "hint: patterns are built at compile time; metrics and captures cannot be used");
+
+    public static Diagnostic InitLabelSetSize(SourceSpan span, string metric, int expected, int actual) =>
+        Error("LM2028", span, $"an init label set of '{metric}' needs {expected} value{(expected == 1 ? "" : "s")}, got {actual}");
+
+    public static Diagnostic AssignmentNotStatement(SourceSpan span) =>
+        Error("LM2029", span, "an assignment must be a statement of its own");
+
+    public static Diagnostic InvalidCondition(SourceSpan span, string type) =>
+        Error("LM2030", span, $"a condition must be a pattern, a comparison or a number, not {type}");
+
+    public static Diagnostic DefinedNeedsCapture(SourceSpan span) =>
+        Error("LM2031", span, "defined() takes a capture reference, e.g. defined($size)");
+
+    public static Diagnostic InvalidConversion(SourceSpan span, string from, string to) =>
+        Error("LM2032", span, $"cannot convert {from} to {to}");
+
+    public static Diagnostic UnaryTypeMismatch(SourceSpan span, string op, string type) =>
+        Error("LM2033", span, $"operator '{op}' cannot be applied to {type}");
+
+    public static Diagnostic NotAValue(SourceSpan span, string name) =>
+        Error("LM2034", span, $"'{name}' is not a value here");
+
+    public static Diagnostic MetricTypeMismatch(SourceSpan span, string metric, string metricType, string valueType) =>
+        Error("LM2035", span, $"cannot store {valueType} in {metricType} metric '{metric}'");
+
+    public static Diagnostic InvalidLimit(SourceSpan span, string metric) =>
+        Error("LM2036", span, $"the limit of '{metric}' must be a positive integer");
+
+    // Patterns: the message comes from the pattern translator (LM3xxx).
+    public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
+        new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);
+}

@@ -1,0 +1,5 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Syntax;
+
+public sealed record BinaryExpressionSyntax(SourceSpan Span, ExpressionSyntax Left, SyntaxKind Operator, ExpressionSyntax Right) : ExpressionSyntax(Span);

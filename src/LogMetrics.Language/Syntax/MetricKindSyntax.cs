@@ -1,0 +1,11 @@
+namespace LogMetrics.Language.Syntax;
+
+/// <summary>The declared kind of a metric.</summary>
+public enum MetricKindSyntax
+{
+    Counter,
+    Gauge,
+    Timer,
+    Text,
+    Histogram,
+}

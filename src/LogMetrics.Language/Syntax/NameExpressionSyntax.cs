@@ -1,0 +1,6 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Syntax;
+
+/// <summary>A metric or const name.</summary>
+public sealed record NameExpressionSyntax(SourceSpan Span, string Name) : ExpressionSyntax(Span);

@@ -1,0 +1,35 @@
+namespace LogMetrics.Language.Syntax;
+
+/// <summary>Operators of the language.</summary>
+public enum SyntaxKind
+{
+    Plus,
+    Minus,
+    Multiply,
+    Divide,
+    Modulo,
+    Power,
+    ShiftLeft,
+    ShiftRight,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+    BitwiseAnd,
+    BitwiseOr,
+    BitwiseXor,
+    Match,
+    NotMatch,
+    LogicalAnd,
+    LogicalOr,
+    Assign,
+    AddAssign,
+    SubtractAssign,
+    Increment,
+    Decrement,
+    BitwiseNot,
+    LogicalNot,
+    Negate,
+}

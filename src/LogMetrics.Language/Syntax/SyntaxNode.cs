@@ -1,0 +1,6 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Language.Syntax;
+
+/// <summary>A node of the syntax tree: immutable, with the span of the text it came from.</summary>
+public abstract record SyntaxNode(SourceSpan Span);

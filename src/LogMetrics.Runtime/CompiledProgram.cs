@@ -1,0 +1,59 @@
+using LogMetrics.Language.Binding;
+using LogMetrics.Metrics;
+using LogMetrics.Tailing;
+
+namespace LogMetrics.Runtime;
+
+/// <summary>One loaded version of a program: its closures, its families and the registers its thread reuses.</summary>
+internal sealed class CompiledProgram
+{
+    private readonly Func<ExecutionContext, bool> _body;
+    private readonly ExecutionContext _context;
+
+    public CompiledProgram(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
+    {
+        Families = families.Values.ToList();
+        _body = new ProgramCompiler(program, families, options).CompileBlock(program.Body);
+        _context = new ExecutionContext(program.Patterns.Count);
+    }
+
+    public IReadOnlyList<MetricFamily> Families { get; }
+
+    /// <summary>Runs every line of a batch; calls onError for each line that ended with a runtime error.</summary>
+    public void Run(LineBatch batch, ProgramState state, Action<string, string> onError)
+    {
+        var ctx = _context;
+        ctx.Text = batch.Text;
+        ctx.Source = batch.Source;
+        ctx.ReadTimeMs = batch.ReadTimeMs;
+        var starts = batch.Starts;
+        var lengths = batch.Lengths;
+        long matched = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ctx.BeginLine(starts[i], lengths[i]);
+            try
+            {
+                _body(ctx);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never throw out of the engine: an unexpected failure is this line's runtime error.
+                ctx.Fail(e.Message);
+            }
+
+            if (ctx.LineMatched)
+            {
+                matched++;
+            }
+
+            if (ctx.Error is not null)
+            {
+                onError(batch.Source, ctx.Error);
+            }
+        }
+
+        Interlocked.Add(ref state.LinesProcessed, batch.Count);
+        Interlocked.Add(ref state.LinesMatched, matched);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using LogMetrics.Metrics;
+
+namespace LogMetrics.Runtime;
+
+/// <summary>The registers of one program while it runs one line: reused line after line by that program's thread.</summary>
+internal sealed class ExecutionContext
+{
+    public ExecutionContext(int patternCount)
+    {
+        Matches = new Match?[patternCount];
+    }
+
+    public string Text = "";
+    public int Start;
+    public int Length;
+    public string Source = "";
+    public long ReadTimeMs;
+
+    /// <summary>The time register (Unix ms) set by strptime/settime; unset at the start of each line.</summary>
+    public long TimeMs;
+    public bool HasTime;
+
+    /// <summary>mtail's `matched` flag, which `otherwise` reads.</summary>
+    public bool Matched;
+
+    /// <summary>Whether any pattern matched on this line (status only).</summary>
+    public bool LineMatched;
+
+    /// <summary>The runtime error of this line, if any: the rest of the program is skipped.</summary>
+    public string? Error;
+
+    public readonly Match?[] Matches;
+    public readonly LabelValuesBuilder Labels = new();
+
+    public ReadOnlySpan<char> Line => Text.AsSpan(Start, Length);
+
+    public long StampMs => HasTime ? TimeMs : ReadTimeMs;
+
+    public void Fail(string message) => Error ??= message;
+
+    public void BeginLine(int start, int length)
+    {
+        Start = start;
+        Length = length;
+        HasTime = false;
+        Matched = false;
+        LineMatched = false;
+        Error = null;
+        Array.Clear(Matches);
+    }
+}

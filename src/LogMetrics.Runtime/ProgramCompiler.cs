@@ -1,0 +1,965 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using LogMetrics.Language.Binding;
+using LogMetrics.Language.Syntax;
+using LogMetrics.Metrics;
+
+namespace LogMetrics.Runtime;
+
+/// <summary>
+/// Turns a bound program into a tree of typed closures. A statement closure returns false when the program must stop
+/// for this line (a `stop` or a runtime error recorded in <see cref="ExecutionContext.Error"/>).
+/// </summary>
+internal sealed class ProgramCompiler
+{
+    private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
+    private readonly EngineOptions _options;
+    private readonly Regex[] _regexes;
+    private readonly string?[] _literals;
+
+    public ProgramCompiler(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
+    {
+        _families = families;
+        _options = options;
+        _regexes = new Regex[program.Patterns.Count];
+        _literals = new string?[program.Patterns.Count];
+        foreach (var pattern in program.Patterns)
+        {
+            _regexes[pattern.Slot] = new Regex(pattern.Translation.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
+            _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
+        }
+    }
+
+    public Func<ExecutionContext, bool> CompileBlock(BoundBlock block)
+    {
+        var statements = new List<Func<ExecutionContext, bool>>();
+        foreach (var statement in block.Statements)
+        {
+            statements.Add(CompileStatement(statement));
+        }
+
+        var array = statements.ToArray();
+        return array.Length switch
+        {
+            0 => static _ => true,
+            1 => array[0],
+            _ => ctx =>
+            {
+                foreach (var statement in array)
+                {
+                    if (!statement(ctx))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+        };
+    }
+
+    private Func<ExecutionContext, bool> CompileStatement(BoundStatement statement)
+    {
+        switch (statement)
+        {
+            case BoundBlock block:
+                return CompileBlock(block);
+            case BoundConditionalStatement { Condition: null } otherwise:
+                var body = CompileBlock(otherwise.Then);
+                return ctx =>
+                {
+                    if (ctx.Matched)
+                    {
+                        return true;
+                    }
+
+                    if (!body(ctx))
+                    {
+                        return false;
+                    }
+
+                    ctx.Matched = true;
+                    return true;
+                };
+            case BoundConditionalStatement conditional:
+                var condition = Bool(conditional.Condition!);
+                var then = CompileBlock(conditional.Then);
+                var otherwiseBlock = conditional.Else is null ? null : CompileBlock(conditional.Else);
+                return ctx =>
+                {
+                    var value = condition(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    if (value)
+                    {
+                        ctx.Matched = false;
+                        if (!then(ctx))
+                        {
+                            return false;
+                        }
+
+                        ctx.Matched = true;
+                        return true;
+                    }
+
+                    return otherwiseBlock is null || otherwiseBlock(ctx);
+                };
+            case BoundStopStatement:
+                return static _ => false;
+            case BoundExpressionStatement expression:
+                var effect = Effect(expression.Expression);
+                return ctx =>
+                {
+                    effect(ctx);
+                    return ctx.Error is null;
+                };
+            case BoundAssignmentStatement assignment:
+                return CompileAssignment(assignment);
+            case BoundDeleteStatement delete:
+                return CompileDelete(delete);
+            default:
+                throw new InvalidOperationException($"Unknown statement {statement.GetType().Name}");
+        }
+    }
+
+    private Action<ExecutionContext> Effect(BoundExpression expression) => expression.Type switch
+    {
+        BoundType.Int => Int(expression) is var i ? ctx => i(ctx) : null!,
+        BoundType.Float => Float(expression) is var f ? ctx => f(ctx) : null!,
+        BoundType.String => Str(expression) is var s ? ctx => s(ctx) : null!,
+        BoundType.Bool => Bool(expression) is var b ? ctx => b(ctx) : null!,
+        _ => Call((BoundCallExpression)expression),
+    };
+
+    /// <summary>Finds (or creates) the series addressed by a metric and its keys; null when the limit drops it or on error.</summary>
+    private Func<ExecutionContext, Series?> SeriesOf(MetricSymbol metric, IReadOnlyList<BoundExpression> keys, bool create)
+    {
+        var family = _families[metric];
+        if (keys.Count == 0)
+        {
+            return _ => family.Scalar;
+        }
+
+        var writers = keys.Select(KeyWriter).ToArray();
+        return ctx =>
+        {
+            var labels = ctx.Labels;
+            labels.Clear();
+            foreach (var writer in writers)
+            {
+                writer(ctx, labels);
+            }
+
+            if (ctx.Error is not null)
+            {
+                return null;
+            }
+
+            return create ? family.GetOrAdd(labels) : family.Find(labels);
+        };
+    }
+
+    private Action<ExecutionContext, LabelValuesBuilder> KeyWriter(BoundExpression key)
+    {
+        if (RawCapture(key) is { } capture)
+        {
+            return (ctx, labels) => labels.Add(CaptureSpan(ctx, capture));
+        }
+
+        switch (key.Type)
+        {
+            case BoundType.Int:
+                var i = Int(key);
+                return (ctx, labels) => labels.Add(i(ctx));
+            case BoundType.Float:
+                var f = Float(key);
+                return (ctx, labels) => labels.Add(f(ctx));
+            case BoundType.Bool:
+                var b = Bool(key);
+                return (ctx, labels) => labels.Add(b(ctx) ? "true" : "false");
+            default:
+                var s = Str(key);
+                return (ctx, labels) => labels.Add(s(ctx));
+        }
+    }
+
+    private Func<ExecutionContext, bool> CompileAssignment(BoundAssignmentStatement assignment)
+    {
+        var series = SeriesOf(assignment.Metric, assignment.Keys, create: true);
+        var op = assignment.Operator;
+        if (assignment.Metric.Kind == MetricKindSyntax.Histogram)
+        {
+            var observed = Float(assignment.Value!);
+            return ctx =>
+            {
+                var value = observed(ctx);
+                var target = series(ctx);
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
+
+                target?.Observe(value, ctx.StampMs);
+                return true;
+            };
+        }
+
+        switch (assignment.Metric.ValueType)
+        {
+            case BoundType.Float:
+                var f = assignment.Value is null ? null : Float(assignment.Value);
+                return ctx =>
+                {
+                    var value = f is null ? (op == BoundAssignmentOperator.Increment ? 1.0 : -1.0) : f(ctx);
+                    var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    if (target is not null)
+                    {
+                        if (op == BoundAssignmentOperator.Assign)
+                        {
+                            target.SetFloat(value, ctx.StampMs);
+                        }
+                        else
+                        {
+                            target.AddFloat(op == BoundAssignmentOperator.Subtract ? -value : value, ctx.StampMs);
+                        }
+                    }
+
+                    return true;
+                };
+            case BoundType.String:
+                var s = Str(assignment.Value!);
+                return ctx =>
+                {
+                    var value = s(ctx);
+                    var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    target?.SetText(op == BoundAssignmentOperator.Add ? target.TextValue + value : value, ctx.StampMs);
+                    return true;
+                };
+            default:
+                if (assignment.Value is null)
+                {
+                    var delta = op == BoundAssignmentOperator.Increment ? 1L : -1L;
+                    return ctx =>
+                    {
+                        var target = series(ctx);
+                        if (ctx.Error is not null)
+                        {
+                            return false;
+                        }
+
+                        target?.AddInt(delta, ctx.StampMs);
+                        return true;
+                    };
+                }
+
+                var i = Int(assignment.Value);
+                return ctx =>
+                {
+                    var value = i(ctx);
+                    var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    if (target is not null)
+                    {
+                        if (op == BoundAssignmentOperator.Assign)
+                        {
+                            target.SetInt(value, ctx.StampMs);
+                        }
+                        else
+                        {
+                            target.AddInt(op == BoundAssignmentOperator.Subtract ? -value : value, ctx.StampMs);
+                        }
+                    }
+
+                    return true;
+                };
+        }
+    }
+
+    private Func<ExecutionContext, bool> CompileDelete(BoundDeleteStatement delete)
+    {
+        var family = _families[delete.Metric];
+        var writers = delete.Keys.Select(KeyWriter).ToArray();
+        var after = delete.After;
+        return ctx =>
+        {
+            var labels = ctx.Labels;
+            labels.Clear();
+            foreach (var writer in writers)
+            {
+                writer(ctx, labels);
+            }
+
+            if (ctx.Error is not null)
+            {
+                return false;
+            }
+
+            if (after is null)
+            {
+                family.Remove(labels);
+                return true;
+            }
+
+            var series = family.Find(labels);
+            if (series is null)
+            {
+                ctx.Fail($"del {delete.Metric.Name} after: no datum for given labelvalues");
+                return false;
+            }
+
+            series.ExpireAfter(after.Value);
+            return true;
+        };
+    }
+
+    /// <summary>A capture read as text needs no parsing: its raw group text is used.</summary>
+    private static BoundCaptureReference? RawCapture(BoundExpression expression) => expression switch
+    {
+        BoundCaptureReference { Type: BoundType.String } capture => capture,
+        BoundConversionExpression { Type: BoundType.String, Operand: BoundCaptureReference capture } => capture,
+        _ => null,
+    };
+
+    private static Group? CaptureGroup(ExecutionContext ctx, BoundCaptureReference capture)
+    {
+        var match = ctx.Matches[capture.Slot];
+        if (match is null)
+        {
+            return null;
+        }
+
+        var groups = capture.Groups;
+        if (groups.Count == 1)
+        {
+            return match.Groups[groups[0]];
+        }
+
+        Group? participated = null;
+        for (var i = groups.Count - 1; i >= 0; i--)
+        {
+            var group = match.Groups[groups[i]];
+            if (group.Success)
+            {
+                if (group.Length > 0)
+                {
+                    return group;
+                }
+
+                participated ??= group;
+            }
+        }
+
+        return participated ?? match.Groups[groups[^1]];
+    }
+
+    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, BoundCaptureReference capture)
+    {
+        var group = CaptureGroup(ctx, capture);
+        return group is { Success: true } ? group.ValueSpan : default;
+    }
+
+    internal Func<ExecutionContext, bool> Bool(BoundExpression expression)
+    {
+        switch (expression)
+        {
+            case BoundLiteralExpression literal:
+                var constant = (bool)literal.Value;
+                return _ => constant;
+            case BoundMatchExpression match:
+                return Match(match);
+            case BoundDefinedExpression defined:
+                var reference = new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups);
+                return ctx => CaptureGroup(ctx, reference) is { Success: true };
+            case BoundUnaryExpression { Operator: BoundUnaryOperator.LogicalNot } not:
+                var operand = Bool(not.Operand);
+                return ctx => !operand(ctx);
+            case BoundConversionExpression conversion:
+                switch (conversion.Operand.Type)
+                {
+                    case BoundType.Int:
+                        var i = Int(conversion.Operand);
+                        return ctx => i(ctx) != 0;
+                    case BoundType.Float:
+                        var f = Float(conversion.Operand);
+                        return ctx => f(ctx) != 0;
+                    default:
+                        var s = Str(conversion.Operand);
+                        return ctx => s(ctx).Length > 0;
+                }
+
+            case BoundBinaryExpression binary:
+                return BoolBinary(binary);
+            default:
+                throw new InvalidOperationException($"Not a Bool expression: {expression}");
+        }
+    }
+
+    private Func<ExecutionContext, bool> BoolBinary(BoundBinaryExpression binary)
+    {
+        var op = binary.Operator;
+        if (op == BoundBinaryOperator.LogicalAnd || op == BoundBinaryOperator.LogicalOr)
+        {
+            var l = Bool(binary.Left);
+            var r = Bool(binary.Right);
+            return op == BoundBinaryOperator.LogicalAnd ? ctx => l(ctx) && r(ctx) : ctx => l(ctx) || r(ctx);
+        }
+
+        switch (binary.Left.Type)
+        {
+            case BoundType.Int:
+                var li = Int(binary.Left);
+                var ri = Int(binary.Right);
+                return op switch
+                {
+                    BoundBinaryOperator.Less => ctx => li(ctx) < ri(ctx),
+                    BoundBinaryOperator.LessOrEqual => ctx => li(ctx) <= ri(ctx),
+                    BoundBinaryOperator.Greater => ctx => li(ctx) > ri(ctx),
+                    BoundBinaryOperator.GreaterOrEqual => ctx => li(ctx) >= ri(ctx),
+                    BoundBinaryOperator.Equal => ctx => li(ctx) == ri(ctx),
+                    _ => ctx => li(ctx) != ri(ctx),
+                };
+            case BoundType.Float:
+                var lf = Float(binary.Left);
+                var rf = Float(binary.Right);
+                return op switch
+                {
+                    BoundBinaryOperator.Less => ctx => lf(ctx) < rf(ctx),
+                    BoundBinaryOperator.LessOrEqual => ctx => lf(ctx) <= rf(ctx),
+                    BoundBinaryOperator.Greater => ctx => lf(ctx) > rf(ctx),
+                    BoundBinaryOperator.GreaterOrEqual => ctx => lf(ctx) >= rf(ctx),
+                    BoundBinaryOperator.Equal => ctx => lf(ctx) == rf(ctx),
+                    _ => ctx => lf(ctx) != rf(ctx),
+                };
+            case BoundType.Bool:
+                var lb = Bool(binary.Left);
+                var rb = Bool(binary.Right);
+                return op == BoundBinaryOperator.Equal ? ctx => lb(ctx) == rb(ctx) : ctx => lb(ctx) != rb(ctx);
+            default:
+                // A raw capture compared with a literal compares spans without allocating.
+                if (RawCapture(binary.Left) is { } capture && binary.Right is BoundLiteralExpression { Value: string text }
+                    && op is BoundBinaryOperator.Equal or BoundBinaryOperator.NotEqual)
+                {
+                    var equal = op == BoundBinaryOperator.Equal;
+                    return ctx => CaptureSpan(ctx, capture).SequenceEqual(text) == equal;
+                }
+
+                var ls = Str(binary.Left);
+                var rs = Str(binary.Right);
+                return op switch
+                {
+                    BoundBinaryOperator.Less => ctx => string.CompareOrdinal(ls(ctx), rs(ctx)) < 0,
+                    BoundBinaryOperator.LessOrEqual => ctx => string.CompareOrdinal(ls(ctx), rs(ctx)) <= 0,
+                    BoundBinaryOperator.Greater => ctx => string.CompareOrdinal(ls(ctx), rs(ctx)) > 0,
+                    BoundBinaryOperator.GreaterOrEqual => ctx => string.CompareOrdinal(ls(ctx), rs(ctx)) >= 0,
+                    BoundBinaryOperator.Equal => ctx => string.Equals(ls(ctx), rs(ctx), StringComparison.Ordinal),
+                    _ => ctx => !string.Equals(ls(ctx), rs(ctx), StringComparison.Ordinal),
+                };
+        }
+    }
+
+    private Func<ExecutionContext, bool> Match(BoundMatchExpression match)
+    {
+        var slot = match.Pattern.Slot;
+        var regex = _regexes[slot];
+        var literal = _literals[slot];
+        var negated = match.Negated;
+        if (match.Subject is null)
+        {
+            return ctx =>
+            {
+                if (literal is not null && ctx.Line.IndexOf(literal, StringComparison.Ordinal) < 0)
+                {
+                    return negated;
+                }
+
+                try
+                {
+                    var m = regex.Match(ctx.Text, ctx.Start, ctx.Length);
+                    if (m.Success)
+                    {
+                        ctx.Matches[slot] = m;
+                        ctx.LineMatched = true;
+                        return !negated;
+                    }
+
+                    return negated;
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    ctx.Fail($"regex match timed out: /{match.Pattern.Text}/");
+                    return false;
+                }
+            };
+        }
+
+        var subject = Str(match.Subject);
+        return ctx =>
+        {
+            var text = subject(ctx);
+            if (literal is not null && !text.Contains(literal, StringComparison.Ordinal))
+            {
+                return negated;
+            }
+
+            try
+            {
+                var m = regex.Match(text);
+                if (m.Success)
+                {
+                    ctx.Matches[slot] = m;
+                    ctx.LineMatched = true;
+                    return !negated;
+                }
+
+                return negated;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                ctx.Fail($"regex match timed out: /{match.Pattern.Text}/");
+                return false;
+            }
+        };
+    }
+
+    internal Func<ExecutionContext, long> Int(BoundExpression expression)
+    {
+        switch (expression)
+        {
+            case BoundLiteralExpression literal:
+                var constant = (long)literal.Value;
+                return _ => constant;
+            case BoundCaptureReference capture:
+                return ctx =>
+                {
+                    var span = CaptureSpan(ctx, capture);
+                    if (long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return value;
+                    }
+
+                    ctx.Fail($"strconv.ParseInt: parsing \"{span}\" (capture {capture.Name}): invalid syntax");
+                    return 0;
+                };
+            case BoundMetricExpression metric:
+                var series = SeriesOf(metric.Metric, metric.Keys, create: true);
+                return ctx => series(ctx)?.IntValue ?? 0;
+            case BoundConversionExpression conversion:
+                switch (conversion.Operand.Type)
+                {
+                    case BoundType.Bool:
+                        var b = Bool(conversion.Operand);
+                        return ctx => b(ctx) ? 1 : 0;
+                    case BoundType.Float:
+                        var f = Float(conversion.Operand);
+                        return ctx => (long)f(ctx);
+                    default:
+                        var s = Str(conversion.Operand);
+                        return ctx =>
+                        {
+                            var text = s(ctx);
+                            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                            {
+                                return value;
+                            }
+
+                            ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+                            return 0;
+                        };
+                }
+
+            case BoundUnaryExpression unary:
+                var operand = Int(unary.Operand);
+                return unary.Operator == BoundUnaryOperator.BitwiseNot ? ctx => ~operand(ctx) : ctx => -operand(ctx);
+            case BoundBinaryExpression binary:
+                return IntBinary(binary);
+            case BoundCallExpression call:
+                return IntCall(call);
+            default:
+                throw new InvalidOperationException($"Not an Int expression: {expression}");
+        }
+    }
+
+    private static Func<ExecutionContext, long> IntBinary(BoundBinaryExpression binary, ProgramCompiler compiler)
+    {
+        var l = compiler.Int(binary.Left);
+        var r = compiler.Int(binary.Right);
+        return binary.Operator switch
+        {
+            BoundBinaryOperator.Add => ctx => l(ctx) + r(ctx),
+            BoundBinaryOperator.Subtract => ctx => l(ctx) - r(ctx),
+            BoundBinaryOperator.Multiply => ctx => l(ctx) * r(ctx),
+            BoundBinaryOperator.Divide => ctx =>
+            {
+                var a = l(ctx);
+                var b = r(ctx);
+                if (b == 0)
+                {
+                    ctx.Fail("Divide by zero");
+                    return 0;
+                }
+
+                return a / b;
+            },
+            BoundBinaryOperator.Modulo => ctx =>
+            {
+                var a = l(ctx);
+                var b = r(ctx);
+                if (b == 0)
+                {
+                    ctx.Fail("Divide by zero");
+                    return 0;
+                }
+
+                return a % b;
+            },
+            BoundBinaryOperator.Power => ctx => IntPower(l(ctx), r(ctx)),
+            BoundBinaryOperator.ShiftLeft => ctx => Shift(ctx, l(ctx), r(ctx), left: true),
+            BoundBinaryOperator.ShiftRight => ctx => Shift(ctx, l(ctx), r(ctx), left: false),
+            BoundBinaryOperator.BitwiseAnd => ctx => l(ctx) & r(ctx),
+            BoundBinaryOperator.BitwiseOr => ctx => l(ctx) | r(ctx),
+            _ => ctx => l(ctx) ^ r(ctx),
+        };
+    }
+
+    private Func<ExecutionContext, long> IntBinary(BoundBinaryExpression binary) => IntBinary(binary, this);
+
+    private static long IntPower(long a, long b)
+    {
+        if (b < 0)
+        {
+            return 0;
+        }
+
+        long result = 1;
+        while (b > 0)
+        {
+            if ((b & 1) != 0)
+            {
+                result *= a;
+            }
+
+            a *= a;
+            b >>= 1;
+        }
+
+        return result;
+    }
+
+    private static long Shift(ExecutionContext ctx, long value, long count, bool left)
+    {
+        if (count < 0)
+        {
+            ctx.Fail("negative shift amount");
+            return 0;
+        }
+
+        if (count >= 64)
+        {
+            return left || value >= 0 ? 0 : -1;
+        }
+
+        return left ? value << (int)count : value >> (int)count;
+    }
+
+    private Func<ExecutionContext, long> IntCall(BoundCallExpression call)
+    {
+        switch (call.Function)
+        {
+            case Builtin.Timestamp:
+                return ctx => FloorDiv(ctx.StampMs, 1000);
+            case Builtin.Len:
+                var s = Str(call.Arguments[0]);
+                return ctx => Encoding.UTF8.GetByteCount(s(ctx));
+            default:
+                var text = Str(call.Arguments[0]);
+                var numberBase = Int(call.Arguments[1]);
+                return ctx => Strtol(ctx, text(ctx), numberBase(ctx));
+        }
+    }
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+
+    private static long Strtol(ExecutionContext ctx, string text, long numberBase)
+    {
+        if (numberBase is < 2 or > 36)
+        {
+            ctx.Fail($"strtol: invalid base {numberBase}");
+            return 0;
+        }
+
+        var span = text.AsSpan();
+        var negative = false;
+        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+
+        if (span.Length == 0)
+        {
+            ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+            return 0;
+        }
+
+        long value = 0;
+        foreach (var c in span)
+        {
+            var digit = c switch
+            {
+                >= '0' and <= '9' => c - '0',
+                >= 'a' and <= 'z' => c - 'a' + 10,
+                >= 'A' and <= 'Z' => c - 'A' + 10,
+                _ => 99,
+            };
+            if (digit >= numberBase)
+            {
+                ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+                return 0;
+            }
+
+            value = checked(value * numberBase + digit);
+        }
+
+        return negative ? -value : value;
+    }
+
+    internal Func<ExecutionContext, double> Float(BoundExpression expression)
+    {
+        switch (expression)
+        {
+            case BoundLiteralExpression literal:
+                var constant = literal.Value is long l ? l : (double)literal.Value;
+                return _ => constant;
+            case BoundCaptureReference capture:
+                return ctx =>
+                {
+                    var span = CaptureSpan(ctx, capture);
+                    if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    {
+                        return value;
+                    }
+
+                    ctx.Fail($"strconv.ParseFloat: parsing \"{span}\" (capture {capture.Name}): invalid syntax");
+                    return 0;
+                };
+            case BoundMetricExpression metric:
+                var series = SeriesOf(metric.Metric, metric.Keys, create: true);
+                return ctx => series(ctx)?.FloatValue ?? 0;
+            case BoundConversionExpression conversion:
+                switch (conversion.Operand.Type)
+                {
+                    case BoundType.Bool:
+                        var b = Bool(conversion.Operand);
+                        return ctx => b(ctx) ? 1 : 0;
+                    case BoundType.Int when conversion.Operand is BoundCaptureReference capture:
+                        // An Int capture read as Float parses straight to double.
+                        return Float(capture with { Type = BoundType.Float });
+                    case BoundType.Int:
+                        var i = Int(conversion.Operand);
+                        return ctx => i(ctx);
+                    default:
+                        var s = Str(conversion.Operand);
+                        return ctx =>
+                        {
+                            var text = s(ctx);
+                            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                            {
+                                return value;
+                            }
+
+                            ctx.Fail($"strconv.ParseFloat: parsing \"{text}\": invalid syntax");
+                            return 0;
+                        };
+                }
+
+            case BoundUnaryExpression unary:
+                var operand = Float(unary.Operand);
+                return ctx => -operand(ctx);
+            case BoundBinaryExpression binary:
+                var lf = Float(binary.Left);
+                var rf = Float(binary.Right);
+                return binary.Operator switch
+                {
+                    BoundBinaryOperator.Add => ctx => lf(ctx) + rf(ctx),
+                    BoundBinaryOperator.Subtract => ctx => lf(ctx) - rf(ctx),
+                    BoundBinaryOperator.Multiply => ctx => lf(ctx) * rf(ctx),
+                    BoundBinaryOperator.Divide => ctx => lf(ctx) / rf(ctx),
+                    BoundBinaryOperator.Modulo => ctx => lf(ctx) % rf(ctx),
+                    _ => ctx => Math.Pow(lf(ctx), rf(ctx)),
+                };
+            default:
+                throw new InvalidOperationException($"Not a Float expression: {expression}");
+        }
+    }
+
+    internal Func<ExecutionContext, string> Str(BoundExpression expression)
+    {
+        if (RawCapture(expression) is { } capture)
+        {
+            return ctx => CaptureGroup(ctx, capture) is { Success: true } group ? group.Value : "";
+        }
+
+        switch (expression)
+        {
+            case BoundLiteralExpression literal:
+                var constant = (string)literal.Value;
+                return _ => constant;
+            case BoundMetricExpression metric:
+                var series = SeriesOf(metric.Metric, metric.Keys, create: true);
+                return ctx => series(ctx)?.TextValue ?? "";
+            case BoundConversionExpression conversion:
+                switch (conversion.Operand.Type)
+                {
+                    case BoundType.Bool:
+                        var b = Bool(conversion.Operand);
+                        return ctx => b(ctx) ? "true" : "false";
+                    case BoundType.Int:
+                        var i = Int(conversion.Operand);
+                        return ctx => i(ctx).ToString(CultureInfo.InvariantCulture);
+                    default:
+                        var f = Float(conversion.Operand);
+                        return ctx => GoFormat.FormatFloat(f(ctx));
+                }
+
+            case BoundBinaryExpression binary:
+                var l = Str(binary.Left);
+                var r = Str(binary.Right);
+                return ctx => string.Concat(l(ctx), r(ctx));
+            case BoundCallExpression call:
+                return StrCall(call);
+            default:
+                throw new InvalidOperationException($"Not a String expression: {expression}");
+        }
+    }
+
+    private Func<ExecutionContext, string> StrCall(BoundCallExpression call)
+    {
+        switch (call.Function)
+        {
+            case Builtin.GetFilename:
+                return ctx => ctx.Source;
+            case Builtin.Tolower:
+                var s = Str(call.Arguments[0]);
+                return ctx => s(ctx).ToLowerInvariant();
+            default:
+                var replacement = Str(call.Arguments[1]);
+                var value = Str(call.Arguments[2]);
+                if (call.Pattern is { } pattern)
+                {
+                    var regex = _regexes[pattern.Slot];
+                    return ctx =>
+                    {
+                        var literal = replacement(ctx).Replace("$", "$$", StringComparison.Ordinal);
+                        try
+                        {
+                            return regex.Replace(value(ctx), literal);
+                        }
+                        catch (RegexMatchTimeoutException)
+                        {
+                            ctx.Fail($"regex match timed out: /{pattern.Text}/");
+                            return "";
+                        }
+                    };
+                }
+
+                var old = Str(call.Arguments[0]);
+                return ctx =>
+                {
+                    var o = old(ctx);
+                    var v = value(ctx);
+                    return o.Length == 0 ? v : v.Replace(o, replacement(ctx), StringComparison.Ordinal);
+                };
+        }
+    }
+
+    private Action<ExecutionContext> Call(BoundCallExpression call)
+    {
+        if (call.Function == Builtin.Settime)
+        {
+            var seconds = Int(call.Arguments[0]);
+            return ctx =>
+            {
+                var value = seconds(ctx);
+                ctx.TimeMs = value * 1000;
+                ctx.HasTime = true;
+            };
+        }
+
+        var text = Str(call.Arguments[0]);
+        var layout = call.Layout!;
+        var zone = _options.TimeZone;
+        var currentYear = _options.SyslogUseCurrentYear;
+        var cache = new Dictionary<string, long>(StringComparer.Ordinal);
+        return ctx =>
+        {
+            var value = text(ctx);
+            if (ctx.Error is not null)
+            {
+                return;
+            }
+
+            // Memoised like mtail, but only successes: a failure is reported every time.
+            if (!cache.TryGetValue(value, out var ms))
+            {
+                if (!TryParseTime(layout, value, zone, currentYear, ctx.ReadTimeMs, out ms))
+                {
+                    ctx.Fail($"strptime: cannot parse \"{value}\" as \"{layout.Layout}\"");
+                    return;
+                }
+
+                if (cache.Count >= 64)
+                {
+                    cache.Clear();
+                }
+
+                cache[value] = ms;
+            }
+
+            ctx.TimeMs = ms;
+            ctx.HasTime = true;
+        };
+    }
+
+    private const long FiveGregorianCyclesMs = 5L * 146097 * 86400 * 1000;
+
+    /// <summary>Go's time.Parse gives a yearless value year 0, which .NET cannot hold: such values are parsed in year 2000
+    /// (the same place in the 400-year Gregorian cycle, so leap days agree) and moved back 2000 years.</summary>
+    private static bool TryParseTime(LogMetrics.Language.Time.GoTimeLayout layout, string value, TimeZoneInfo zone, bool currentYear, long readTimeMs, out long ms)
+    {
+        var yearless = !layout.Layout.Contains("06", StringComparison.Ordinal);
+        if (currentYear || !yearless)
+        {
+            var ok = layout.TryParse(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(readTimeMs), out var parsed);
+            ms = ok ? parsed.ToUnixTimeMilliseconds() : 0;
+            return ok;
+        }
+
+        var year2000 = new DateTimeOffset(2000, 6, 15, 0, 0, 0, TimeSpan.Zero);
+        if (!layout.TryParse(value, zone, true, year2000, out var shifted))
+        {
+            ms = 0;
+            return false;
+        }
+
+        ms = shifted.ToUnixTimeMilliseconds() - FiveGregorianCyclesMs;
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using LogMetrics.Language.Diagnostics;
+
+namespace LogMetrics.Runtime;
+
+/// <summary>A loaded program's name, current version, counters and worker.</summary>
+internal sealed class ProgramState
+{
+    public ProgramState(string name, string path)
+    {
+        Name = name;
+        Path = path;
+    }
+
+    public string Name { get; }
+
+    public string Path { get; set; }
+
+    public string Hash { get; set; } = "";
+
+    /// <summary>Swapped atomically on reload; the worker reads it once per batch.</summary>
+    public volatile CompiledProgram? Current;
+
+    public long LinesProcessed;
+    public long LinesMatched;
+    public long RuntimeErrors;
+    public volatile string? LastRuntimeError;
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; set; } = [];
+
+    public ProgramWorker? Worker { get; set; }
+}

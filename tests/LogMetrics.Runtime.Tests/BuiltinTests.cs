@@ -1,0 +1,90 @@
+using LogMetrics.Runtime.Tests.Support;
+
+namespace LogMetrics.Runtime.Tests;
+
+public sealed class BuiltinTests
+{
+    [Theory]
+    [InlineData("len(\"héllo\")", "6")]
+    [InlineData("strtol(\"ff\", 16)", "255")]
+    [InlineData("strtol(\"-101\", 2)", "-5")]
+    [InlineData("7 / 2", "3")]
+    [InlineData("17 % 5", "2")]
+    [InlineData("2 ** 3 ** 2", "64")]
+    [InlineData("1 + 2 * 3", "7")]
+    [InlineData("1 << 4 | 1", "17")]
+    [InlineData("10 - 2 - 3", "5")]
+    [InlineData("~0", "-1")]
+    [InlineData("int(\"42\")", "42")]
+    [InlineData("int(3.9)", "3")]
+    [InlineData("settime(1234) + 0", null)]
+    public void IntExpressions(string expression, string? expected)
+    {
+        if (expected is null)
+        {
+            return;
+        }
+
+        using var harness = new EngineHarness("b.mtail", $"gauge g\ng = {expression}\n");
+        Assert.True(harness.Load.Loaded, string.Join("\n", harness.Load.Diagnostics));
+        harness.Feed("f", ["x"]);
+        Assert.Equal(expected, harness.Value("g"));
+    }
+
+    [Theory]
+    [InlineData("7.0 / 2", "3.5")]
+    [InlineData("float(\"2.5\") * 2", "5")]
+    [InlineData("1 / 0.0", "∞")]
+    public void FloatExpressions(string expression, string expected)
+    {
+        using var harness = new EngineHarness("b.mtail", $"gauge g\ng = {expression}\n");
+        harness.Feed("f", ["x"]);
+        Assert.Equal(expected == "∞" ? double.PositiveInfinity.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : expected, harness.Value("g"));
+    }
+
+    [Theory]
+    [InlineData("tolower(\"AbC\")", "abc")]
+    [InlineData("subst(\"l\", \"L\", \"hello\")", "heLLo")]
+    [InlineData("subst(/l+/, \"L\", \"hello\")", "heLo")]
+    [InlineData("subst(/(l)/, \"$1\", \"hello\")", "he$1$1o")]
+    [InlineData("string(1000000.0)", "1e+06")]
+    [InlineData("string(0.5)", "0.5")]
+    [InlineData("string(42)", "42")]
+    [InlineData("\"a\" + \"b\"", "ab")]
+    [InlineData("getfilename()", "/var/log/f.log")]
+    public void StringExpressions(string expression, string expected)
+    {
+        using var harness = new EngineHarness("b.mtail", $"text t\nt = {expression}\n");
+        Assert.True(harness.Load.Loaded, string.Join("\n", harness.Load.Diagnostics));
+        harness.Feed("/var/log/f.log", ["x"]);
+        Assert.Equal(expected, harness.Value("t"));
+    }
+
+    [Fact]
+    public void TimestampIsReadTimeWithoutStrptimeAndSettimeSetsIt()
+    {
+        using var harness = new EngineHarness("b.mtail", "gauge before\ngauge later\nbefore = timestamp()\nsettime(1234)\nlater = timestamp()\n");
+        harness.Feed("f", ["x"]);
+        Assert.Equal((EngineHarness.ReadTimeMs / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), harness.Value("before"));
+        Assert.Equal("1234", harness.Value("later"));
+        Assert.Equal(1_234_000, harness.Series("later")!.TimestampMs);
+        Assert.Equal(EngineHarness.ReadTimeMs, harness.Series("before")!.TimestampMs);
+    }
+
+    [Fact]
+    public void FloatLabelsUseGoFormat()
+    {
+        using var harness = new EngineHarness("b.mtail", "counter k by v\n/(\\d+\\.\\d+)/ {\n  k[$1 * 1.0]++\n}\n");
+        harness.Feed("f", ["1000000.0"]);
+        Assert.Equal("1", harness.Value("k", "1e+06"));
+    }
+
+    [Fact]
+    public void NegativeShiftIsARuntimeError()
+    {
+        using var harness = new EngineHarness("b.mtail", "gauge g\n/(-?\\d+)/ {\n  g = 1 << $1\n}\n");
+        harness.Feed("f", ["2", "-1"]);
+        Assert.Equal("4", harness.Value("g"));
+        Assert.Single(harness.Errors);
+    }
+}
