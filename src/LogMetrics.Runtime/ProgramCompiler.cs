@@ -15,18 +15,18 @@ internal sealed class ProgramCompiler
 {
     private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
     private readonly EngineOptions _options;
-    private readonly Regex[] _regexes;
+    private readonly TimedRegex[] _regexes;
     private readonly string?[] _literals;
 
     public ProgramCompiler(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
     {
         _families = families;
         _options = options;
-        _regexes = new Regex[program.Patterns.Count];
+        _regexes = new TimedRegex[program.Patterns.Count];
         _literals = new string?[program.Patterns.Count];
         foreach (var pattern in program.Patterns)
         {
-            _regexes[pattern.Slot] = new Regex(pattern.Translation.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
+            _regexes[pattern.Slot] = new TimedRegex(pattern.Translation.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
         }
     }

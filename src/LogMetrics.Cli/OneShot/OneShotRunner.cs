@@ -36,6 +36,14 @@ internal static class OneShotRunner
         }
 
         engine.Drain();
+        foreach (var program in engine.Programs)
+        {
+            if (program.RuntimeErrors > 0)
+            {
+                errors.WriteLine($"{program.Name}: {program.RuntimeErrors} runtime error(s) in {program.LinesProcessed} lines; last: {program.LastRuntimeError}");
+            }
+        }
+
         return store;
     }
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using LogMetrics.Cli.Tests.Support;
 
-namespace LogMetrics.Cli.Tests.Programs;
+namespace LogMetrics.Cli.Tests.BundledPrograms;
 
 /// <summary>Every ready-made program in programs/ reproduces its expected.prom with `logmetrics test`,
 /// and its exposition is clean under `promtool check metrics`.</summary>
-public sealed class ProgramsTests
+public sealed class BundledProgramsTests
 {
     public static TheoryData<string> ProgramNames()
     {
