@@ -938,28 +938,16 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private const long FiveGregorianCyclesMs = 5L * 146097 * 86400 * 1000;
-
-    /// <summary>Go's time.Parse gives a yearless value year 0, which .NET cannot hold: such values are parsed in year 2000
-    /// (the same place in the 400-year Gregorian cycle, so leap days agree) and moved back 2000 years.</summary>
+    /// <summary>Parses as Go's time.Parse does; a yearless value is year 0 unless the current year is added.</summary>
     private static bool TryParseTime(LogMetrics.Language.Time.GoTimeLayout layout, string value, TimeZoneInfo zone, bool currentYear, long readTimeMs, out long ms)
     {
-        var yearless = !layout.Layout.Contains("06", StringComparison.Ordinal);
-        if (currentYear || !yearless)
-        {
-            var ok = layout.TryParse(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(readTimeMs), out var parsed);
-            ms = ok ? parsed.ToUnixTimeMilliseconds() : 0;
-            return ok;
-        }
-
-        var year2000 = new DateTimeOffset(2000, 6, 15, 0, 0, 0, TimeSpan.Zero);
-        if (!layout.TryParse(value, zone, true, year2000, out var shifted))
+        if (!layout.TryParseUnix(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(readTimeMs), out var seconds, out var nanoseconds))
         {
             ms = 0;
             return false;
         }
 
-        ms = shifted.ToUnixTimeMilliseconds() - FiveGregorianCyclesMs;
+        ms = (seconds * 1000) + (nanoseconds / 1_000_000);
         return true;
     }
 }
