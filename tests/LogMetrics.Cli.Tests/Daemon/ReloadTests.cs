@@ -44,6 +44,21 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task ABadProgramAtStartIsReportedAndTheOthersRun()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("progs/web.rules", Programs.Web);
+        dir.Write("progs/broken.rules", Programs.Broken);
+        var log = dir.Write("access.log", Programs.WebLog);
+        await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
+
+        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        Assert.Matches(@"broken\.rules:4:3: error LM\d{4}", await daemon.GetStringAsync("/"));
+        var text = await daemon.GetStringAsync("/metrics");
+        Assert.True(Exposition.Value(text, "logmetrics_program_load_errors_total", ("program", "broken.rules")) >= 1);
+    }
+
+    [Fact]
     public async Task DeletedProgramsMetricsDisappear()
     {
         using var dir = new TempDirectory();
