@@ -3,7 +3,7 @@
 # nginx and logrotate for the end-to-end tests, GNU time for the benchmark, and node for the parser drift check.
 set -euo pipefail
 need=()
-for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl; do
+for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd; do
   cmd=${pair%%:*}; pkg=${pair##*:}
   command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || need+=("$pkg")
 done
