@@ -25,10 +25,10 @@ public static class DiagnosticMessages
         Error("LM1004", span, $"invalid number '{text}'");
 
     public static Diagnostic InvalidDuration(SourceSpan span, string text) =>
-        Error("LM1005", span, $"invalid duration '{text}'", "hint: use units h, m, s, ms, e.g. 1h30m");
+        Error("LM1005", span, $"invalid duration '{text}'", "use units h, m, s, ms, e.g. 1h30m");
 
     public static Diagnostic UnknownClause(SourceSpan span, string name) =>
-        Error("LM1006", span, $"unknown declaration clause '{name}'", "hint: clauses are by, as, buckets, limit, help and init");
+        Error("LM1006", span, $"unknown declaration clause '{name}'", "clauses are by, as, buckets, limit, help and init");
 
     // Binding and types.
     public static Diagnostic UnknownName(SourceSpan span, string name) =>
@@ -39,7 +39,7 @@ public static class DiagnosticMessages
 
     public static Diagnostic UnknownCapture(SourceSpan span, string name, IReadOnlyList<string> inScope) =>
         Error("LM2003", span, $"unknown capture '{name}'",
-            inScope.Count == 0 ? "hint: no captures are in scope here" : $"hint: captures in scope: {string.Join(", ", inScope)}");
+            inScope.Count == 0 ? "no captures are in scope here" : $"captures in scope: {string.Join(", ", inScope)}");
 
     public static Diagnostic NotEnoughKeys(SourceSpan span, string metric, int expected, int actual) =>
         Error("LM2004", span, $"Not enough keys for metric '{metric}': expected {expected}, got {actual}");
@@ -57,13 +57,13 @@ public static class DiagnosticMessages
         Error("LM2008", span, $"decorator '{decorator}' must contain exactly one 'next', found {count}");
 
     public static Diagnostic DecoratorUsedBeforeDefinition(SourceSpan span, string decorator) =>
-        Error("LM2009", span, $"decorator '@{decorator}' is used before its definition", "hint: move the 'def' above its first use");
+        Error("LM2009", span, $"decorator '@{decorator}' is used before its definition", "move the 'def' above its first use");
 
     public static Diagnostic UnknownDecorator(SourceSpan span, string decorator) =>
         Error("LM2010", span, $"unknown decorator '@{decorator}'");
 
     public static Diagnostic HistogramNeedsBuckets(SourceSpan span, string metric) =>
-        Error("LM2011", span, $"histogram '{metric}' needs at least 2 buckets", "hint: histogram x buckets 0.1, 1, 10");
+        Error("LM2011", span, $"histogram '{metric}' needs at least 2 buckets", "histogram x buckets 0.1, 1, 10");
 
     public static Diagnostic BucketsNotIncreasing(SourceSpan span, string metric) =>
         Error("LM2012", span, $"buckets of histogram '{metric}' must be strictly increasing");
@@ -103,7 +103,7 @@ public static class DiagnosticMessages
 
     public static Diagnostic UnknownFunction(SourceSpan span, string name) =>
         Error("LM2024", span, $"unknown function '{name}'",
-            "hint: builtins are bool, defined, float, getfilename, int, len, settime, string, strptime, strtol, subst, timestamp, tolower");
+            "builtins are bool, defined, float, getfilename, int, len, settime, string, strptime, strtol, subst, timestamp, tolower");
 
     public static Diagnostic WrongArgumentCount(SourceSpan span, string function, int expected, int actual) =>
         Error("LM2025", span, $"{function}() takes {expected} argument{(expected == 1 ? "" : "s")}, got {actual}");
@@ -113,7 +113,7 @@ public static class DiagnosticMessages
 
     public static Diagnostic NotAPattern(SourceSpan span) =>
         Error("LM2027", span, "expected a pattern: a regex, a const, or a string or number literal",
-            "hint: patterns are built at compile time; metrics and captures cannot be used");
+            "patterns are built at compile time; metrics and captures cannot be used");
 
     public static Diagnostic InitLabelSetSize(SourceSpan span, string metric, int expected, int actual) =>
         Error("LM2028", span, $"an init label set of '{metric}' needs {expected} value{(expected == 1 ? "" : "s")}, got {actual}");

@@ -68,7 +68,7 @@ public sealed class DiagnosticTests
         var compilation = Compiler.Compile("t.rules", "counter c by s\n/(?P<method>\\w+) (?P<path>\\S+) (?P<status>\\d+)/ {\n  c[$stauts]++\n}\n", new CompilerOptions());
         var diagnostic = Assert.Single(compilation.Diagnostics, d => d.Code == "LM2003");
         Assert.Equal("unknown capture 'stauts'", diagnostic.Message);
-        Assert.Equal("hint: captures in scope: method, path, status, $1, $2, $3", diagnostic.Hint);
+        Assert.Equal("captures in scope: method, path, status, $1, $2, $3", diagnostic.Hint);
     }
 
     [Fact]
