@@ -9,11 +9,14 @@ internal sealed class CompiledProgram
 {
     private readonly Func<ExecutionContext, bool> _body;
     private readonly ExecutionContext _context;
+    private readonly Prematcher? _prematcher;
 
     public CompiledProgram(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
     {
         Families = families.Values.ToList();
-        _body = new ProgramCompiler(program, families, options).CompileBlock(program.Body);
+        var compiler = new ProgramCompiler(program, families, options);
+        _body = compiler.CompileBlock(program.Body);
+        _prematcher = options.Prematch && Environment.ProcessorCount > 1 ? compiler.CreatePrematcher(program) : null;
         _context = new ExecutionContext(program.Patterns.Count);
     }
 
@@ -28,10 +31,12 @@ internal sealed class CompiledProgram
         ctx.ReadTimeMs = batch.ReadTimeMs;
         var starts = batch.Starts;
         var lengths = batch.Lengths;
+        ctx.Prematch = _prematcher is not null && batch.Count >= Prematcher.MinLines ? _prematcher.Start(batch) : null;
         long matched = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             ctx.BeginLine(starts[i], lengths[i]);
+            ctx.LineIndex = i;
             try
             {
                 _body(ctx);
@@ -53,6 +58,7 @@ internal sealed class CompiledProgram
             }
         }
 
+        ctx.Prematch = null;
         Interlocked.Add(ref state.LinesProcessed, batch.Count);
         Interlocked.Add(ref state.LinesMatched, matched);
     }

@@ -21,4 +21,7 @@ public sealed record EngineOptions
 
     /// <summary>Runs each program on its own worker thread; false runs everything on the caller's thread.</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>Matches a batch's lines against a program's first pattern on a second core while the program runs the batch.</summary>
+    public bool Prematch { get; init; } = true;
 }

@@ -17,6 +17,10 @@ internal sealed class ExecutionContext
     public string Source = "";
     public long ReadTimeMs;
 
+    /// <summary>The line's index in its batch, and the batch's prematched first pattern (null when not prematched).</summary>
+    public int LineIndex;
+    public Prematcher.Work? Prematch;
+
     /// <summary>The time register (Unix ms) set by strptime/settime; unset at the start of each line.</summary>
     public long TimeMs;
     public bool HasTime;

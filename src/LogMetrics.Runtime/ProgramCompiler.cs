@@ -17,6 +17,10 @@ internal sealed class ProgramCompiler
     private readonly EngineOptions _options;
     private readonly TimedRegex[] _regexes;
     private readonly string?[] _literals;
+    private readonly bool[] _alwaysMatches;
+
+    // The match kept for a pattern that always matches with an empty $0 (`/$/`, `/^/`, `//`); one per program thread.
+    private readonly Match _emptyMatch = new Regex("", RegexOptions.CultureInvariant).Match("");
 
     public ProgramCompiler(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
     {
@@ -24,11 +28,32 @@ internal sealed class ProgramCompiler
         _options = options;
         _regexes = new TimedRegex[program.Patterns.Count];
         _literals = new string?[program.Patterns.Count];
+        _alwaysMatches = new bool[program.Patterns.Count];
         foreach (var pattern in program.Patterns)
         {
             _regexes[pattern.Slot] = new TimedRegex(pattern.Translation.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
+            _alwaysMatches[pattern.Slot] = AlwaysMatchesEmpty(pattern.Translation.Pattern);
         }
+    }
+
+    /// <summary>True for a pattern that matches every input with an empty match and no groups, so the regex need not run.</summary>
+    internal static bool AlwaysMatchesEmpty(string pattern) => pattern is "" or "^" or @"\z" or "$";
+
+    /// <summary>A prematcher for the pattern of the program's first statement, when that statement is `/re/ { ... }`
+    /// on the line: nothing runs before it, so matching it ahead (on another thread) is safe.</summary>
+    public Prematcher? CreatePrematcher(BoundProgram program)
+    {
+        if (program.Body.Statements.Count == 0
+            || program.Body.Statements[0] is not BoundConditionalStatement { Condition: BoundMatchExpression { Subject: null } match }
+            || _alwaysMatches[match.Pattern.Slot])
+        {
+            return null;
+        }
+
+        var slot = match.Pattern.Slot;
+        var translation = match.Pattern.Translation;
+        return new Prematcher(slot, translation.Pattern, translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
     }
 
     public Func<ExecutionContext, bool> CompileBlock(BoundBlock block)
@@ -338,43 +363,47 @@ internal sealed class ProgramCompiler
         _ => null,
     };
 
-    private static Group? CaptureGroup(ExecutionContext ctx, BoundCaptureReference capture)
+    /// <summary>The capture's text; false when none of its groups took part in the match (or its pattern did not run).
+    /// Of several groups with one name, the last that took part with a non-empty text wins, else the last that took part.</summary>
+    private static bool TryCapture(ExecutionContext ctx, BoundCaptureReference capture, out ReadOnlySpan<char> value)
     {
+        value = default;
         var match = ctx.Matches[capture.Slot];
         if (match is null)
         {
-            return null;
+            return false;
         }
 
         var groups = capture.Groups;
         if (groups.Count == 1)
         {
-            return match.Groups[groups[0]];
+            return GroupReader.TryGet(match, groups[0], out value);
         }
 
-        Group? participated = null;
+        var participated = false;
         for (var i = groups.Count - 1; i >= 0; i--)
         {
-            var group = match.Groups[groups[i]];
-            if (group.Success)
+            if (GroupReader.TryGet(match, groups[i], out var group))
             {
                 if (group.Length > 0)
                 {
-                    return group;
+                    value = group;
+                    return true;
                 }
 
-                participated ??= group;
+                if (!participated)
+                {
+                    participated = true;
+                    value = group;
+                }
             }
         }
 
-        return participated ?? match.Groups[groups[^1]];
+        return participated;
     }
 
-    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, BoundCaptureReference capture)
-    {
-        var group = CaptureGroup(ctx, capture);
-        return group is { Success: true } ? group.ValueSpan : default;
-    }
+    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, BoundCaptureReference capture) =>
+        TryCapture(ctx, capture, out var value) ? value : default;
 
     internal Func<ExecutionContext, bool> Bool(BoundExpression expression)
     {
@@ -387,7 +416,7 @@ internal sealed class ProgramCompiler
                 return Match(match);
             case BoundDefinedExpression defined:
                 var reference = new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups);
-                return ctx => CaptureGroup(ctx, reference) is { Success: true };
+                return ctx => TryCapture(ctx, reference, out _);
             case BoundUnaryExpression { Operator: BoundUnaryOperator.LogicalNot } not:
                 var operand = Bool(not.Operand);
                 return ctx => !operand(ctx);
@@ -481,10 +510,36 @@ internal sealed class ProgramCompiler
         var regex = _regexes[slot];
         var literal = _literals[slot];
         var negated = match.Negated;
+        if (_alwaysMatches[slot])
+        {
+            var empty = _emptyMatch;
+            var subjectEffect = match.Subject is null ? null : Str(match.Subject);
+            return ctx =>
+            {
+                // The subject still runs (for its errors); the pattern matches whatever it yields.
+                subjectEffect?.Invoke(ctx);
+                ctx.Matches[slot] = empty;
+                ctx.LineMatched = true;
+                return !negated;
+            };
+        }
+
         if (match.Subject is null)
         {
             return ctx =>
             {
+                if (ctx.Prematch is { } prematch && prematch.Slot == slot && prematch.TryTake(ctx.LineIndex, out var done))
+                {
+                    if (done is null)
+                    {
+                        return negated;
+                    }
+
+                    ctx.Matches[slot] = done;
+                    ctx.LineMatched = true;
+                    return !negated;
+                }
+
                 if (literal is not null && ctx.Line.IndexOf(literal, StringComparison.Ordinal) < 0)
                 {
                     return negated;
@@ -547,6 +602,7 @@ internal sealed class ProgramCompiler
                 var constant = (long)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
+                var intError = new RepeatedMessage(text => $"strconv.ParseInt: parsing \"{text}\" (capture {capture.Name}): invalid syntax");
                 return ctx =>
                 {
                     var span = CaptureSpan(ctx, capture);
@@ -555,7 +611,7 @@ internal sealed class ProgramCompiler
                         return value;
                     }
 
-                    ctx.Fail($"strconv.ParseInt: parsing \"{span}\" (capture {capture.Name}): invalid syntax");
+                    ctx.Fail(intError.For(span));
                     return 0;
                 };
             case BoundMetricExpression metric:
@@ -749,6 +805,7 @@ internal sealed class ProgramCompiler
                 var constant = literal.Value is long l ? l : (double)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
+                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" (capture {capture.Name}): invalid syntax");
                 return ctx =>
                 {
                     var span = CaptureSpan(ctx, capture);
@@ -757,7 +814,7 @@ internal sealed class ProgramCompiler
                         return value;
                     }
 
-                    ctx.Fail($"strconv.ParseFloat: parsing \"{span}\" (capture {capture.Name}): invalid syntax");
+                    ctx.Fail(floatError.For(span));
                     return 0;
                 };
             case BoundMetricExpression metric:
@@ -814,7 +871,7 @@ internal sealed class ProgramCompiler
     {
         if (RawCapture(expression) is { } capture)
         {
-            return ctx => CaptureGroup(ctx, capture) is { Success: true } group ? group.Value : "";
+            return ctx => TryCapture(ctx, capture, out var value) ? value.ToString() : "";
         }
 
         switch (expression)
@@ -904,21 +961,48 @@ internal sealed class ProgramCompiler
         }
 
         var text = Str(call.Arguments[0]);
+        var capture = RawCapture(call.Arguments[0]);
         var layout = call.Layout!;
         var zone = _options.TimeZone;
         var currentYear = _options.SyslogUseCurrentYear;
         var cache = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        string? lastValue = null;
+        long lastMs = 0;
         return ctx =>
         {
-            var value = text(ctx);
-            if (ctx.Error is not null)
+            // A capture is read as a span: consecutive lines mostly repeat the last timestamp, so usually nothing is allocated.
+            string? value = null;
+            ReadOnlySpan<char> span;
+            if (capture is not null)
             {
-                return;
+                span = CaptureSpan(ctx, capture);
+            }
+            else
+            {
+                value = text(ctx);
+                if (ctx.Error is not null)
+                {
+                    return;
+                }
+
+                span = value;
             }
 
-            // Memoised like mtail, but only successes: a failure is reported every time.
-            if (!cache.TryGetValue(value, out var ms))
+            long ms;
+            if (lastValue is not null && span.SequenceEqual(lastValue))
             {
+                ms = lastMs;
+            }
+            else if (lookup.TryGetValue(span, out var key, out ms))
+            {
+                lastValue = key;
+                lastMs = ms;
+            }
+            else
+            {
+                // Memoised like mtail, but only successes: a failure is reported every time.
+                value ??= span.ToString();
                 if (!TryParseTime(layout, value, zone, currentYear, ctx.ReadTimeMs, out ms))
                 {
                     ctx.Fail($"strptime: cannot parse \"{value}\" as \"{layout.Layout}\"");
@@ -931,6 +1015,8 @@ internal sealed class ProgramCompiler
                 }
 
                 cache[value] = ms;
+                lastValue = value;
+                lastMs = ms;
             }
 
             ctx.TimeMs = ms;

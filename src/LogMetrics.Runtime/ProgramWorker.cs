@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LogMetrics.Tailing;
 
 namespace LogMetrics.Runtime;
@@ -6,7 +5,11 @@ namespace LogMetrics.Runtime;
 /// <summary>A program's thread: takes batches from a bounded queue, in order, and runs them.</summary>
 internal sealed class ProgramWorker : IDisposable
 {
-    private readonly BlockingCollection<LineBatch> _queue = new(boundedCapacity: 256);
+    // A batch is ~64 KB of text; a long queue only holds batches long enough to be promoted out of gen0, which grew
+    // the heap to ~200 MB on a one-shot run with a 256-batch bound. 8 batches still absorb the reader's bursts.
+    private const int QueueBatches = 8;
+
+    private readonly LineBatchQueue _queue = new(QueueBatches);
     private readonly Action<LineBatch> _run;
     private readonly Thread _thread;
     private readonly object _gate = new();
@@ -56,7 +59,7 @@ internal sealed class ProgramWorker : IDisposable
 
     private void Loop()
     {
-        foreach (var batch in _queue.GetConsumingEnumerable())
+        while (_queue.TryTake(out var batch))
         {
             try
             {
@@ -77,6 +80,5 @@ internal sealed class ProgramWorker : IDisposable
     {
         _queue.CompleteAdding();
         _thread.Join(TimeSpan.FromSeconds(5));
-        _queue.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LogMetrics.Tailing.Formats;
 using LogMetrics.Tailing.Lines;
 using Microsoft.Win32.SafeHandles;
@@ -44,7 +43,7 @@ internal sealed class OneShotReader(TailOptions options, ILineSink sink, Serilog
             }
         }
 
-        using var queue = new BlockingCollection<LineBatch>(QueueBatches);
+        var queue = new LineBatchQueue(QueueBatches);
         using var cancel = new CancellationTokenSource();
         Exception? failure = null;
         var producer = new Thread(() =>
@@ -82,7 +81,7 @@ internal sealed class OneShotReader(TailOptions options, ILineSink sink, Serilog
         producer.Start();
         try
         {
-            foreach (var batch in queue.GetConsumingEnumerable())
+            while (queue.TryTake(out var batch))
             {
                 sink.OnLines(batch);
             }

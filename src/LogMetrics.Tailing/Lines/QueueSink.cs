@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-
 namespace LogMetrics.Tailing.Lines;
 
 /// <summary>Hands batches to a bounded queue; blocks while the consumer is behind.</summary>
-internal sealed class QueueSink(BlockingCollection<LineBatch> queue, CancellationToken ct) : ILineSink
+internal sealed class QueueSink(LineBatchQueue queue, CancellationToken ct) : ILineSink
 {
     public void OnLines(LineBatch batch) => queue.Add(batch, ct);
 }

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using LogMetrics.Runtime.Tests.Support;
+
+namespace LogMetrics.Runtime.Tests;
+
+/// <summary>The matching shortcuts (prematching on a second thread, direct group reads, always-matching patterns)
+/// give the same metrics and errors as plain in-order matching.</summary>
+public sealed class MatchShortcutTests
+{
+    [Fact]
+    public void GroupReaderReadsTheRuntimeFieldsDirectly() => Assert.True(GroupReader.Direct);
+
+    [Theory]
+    [InlineData("(a)|(b)", "xxb", 1, false, "")]
+    [InlineData("(a)|(b)", "xxb", 2, true, "b")]
+    [InlineData("(?:(a)|b)+", "abab", 1, true, "a")]
+    [InlineData("^(x)()$", "x", 2, true, "")]
+    public void GroupReaderAgreesWithGroups(string pattern, string text, int group, bool success, string value)
+    {
+        var match = new Regex(pattern).Match(text);
+        Assert.Equal(success, GroupReader.TryGet(match, group, out var span));
+        Assert.Equal(value, span.ToString());
+        Assert.Equal(match.Groups[group].Success, success);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("^", true)]
+    [InlineData(@"\z", true)]
+    [InlineData("$", true)]
+    [InlineData("a", false)]
+    [InlineData("^$", false)]
+    public void AlwaysMatchingPatterns(string pattern, bool always) => Assert.Equal(always, ProgramCompiler.AlwaysMatchesEmpty(pattern));
+
+    [Fact]
+    public void AnAlwaysMatchingPatternStillSetsAnEmptyZeroCapture()
+    {
+        const string program = "text last\ncounter n\n/$/ {\n  n++\n  last = $0 + \"|\"\n}\n";
+        using var harness = new EngineHarness("p.mtail", program);
+        harness.Feed("f", ["a", "b c"]);
+        Assert.Equal("2", harness.Value("n"));
+        Assert.Equal("|", harness.Value("last"));
+    }
+
+    [Fact]
+    public void PrematchingGivesTheSameMetricsAndErrors()
+    {
+        var program = File.ReadAllText(Path.Combine(SharedPaths.MtailExamples, "apache_combined.mtail"));
+        var log = File.ReadAllLines(Path.Combine(SharedPaths.MtailConformance, "testdata", "apache-combined.log"));
+        var lines = Enumerable.Range(0, 20).SelectMany(i => log.Select(l => i % 3 == 0 ? "garbage " + l : l)).ToList();
+        Assert.True(lines.Count >= Prematcher.MinLines);
+
+        using var plain = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = false });
+        using var prematched = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = true });
+        plain.Feed("f", lines);
+        prematched.Feed("f", lines);
+
+        Assert.Equal(Dump(plain), Dump(prematched));
+        Assert.Equal(plain.Errors.Select(e => e.Message), prematched.Errors.Select(e => e.Message));
+        Assert.Equal(plain.Engine.Programs[0].LinesMatched, prematched.Engine.Programs[0].LinesMatched);
+    }
+
+    private static List<string> Dump(EngineHarness harness) =>
+        harness.Store.Snapshot()
+            .SelectMany(f => f.SnapshotSeries().Select(s => $"{f.Descriptor.Name}{{{string.Join(",", s.LabelValues)}}} {s.IntValue} {s.TimestampMs}"))
+            .ToList();
+}
