@@ -40,6 +40,10 @@ internal sealed class RegexEmitter
                 _sb.Append('.');
                 break;
             case RegexNodeKind.Assertion:
+                // RE2's ASCII \b and \B are written with lookarounds.
+                NeedsBacktracking |= node.Text.Contains("(?<", StringComparison.Ordinal);
+                _sb.Append(node.Text);
+                break;
             case RegexNodeKind.Flags:
                 _sb.Append(node.Text);
                 break;

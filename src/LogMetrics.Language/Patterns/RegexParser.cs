@@ -11,6 +11,14 @@ internal sealed class RegexParser
     private const int MaxRepeat = 1000;
     private const int MaxNesting = 500;
 
+    /// <summary>RE2's \b: a boundary between an ASCII word character [0-9A-Za-z_] and anything else (or the text's edge).</summary>
+    internal const string AsciiWordBoundary =
+        "(?-i:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
+
+    /// <summary>RE2's \B: both sides ASCII word characters, or neither.</summary>
+    internal const string AsciiNotWordBoundary =
+        "(?-i:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+
     private readonly string _text;
     private readonly RegexDialect _dialect;
     private readonly Func<string, GrokResolution>? _resolveGrok;
@@ -721,11 +729,12 @@ internal sealed class RegexParser
                 var unicode = ParseUnicodeClass();
                 return unicode is null ? RegexNode.EmptyNode : RegexNode.ForClass(unicode);
             case 'b':
+                // RE2's \b is ASCII-only (word = [0-9A-Za-z_]); Oniguruma's (grok) is Unicode like .NET's.
                 _pos += 2;
-                return RegexNode.Assertion(@"\b");
+                return RegexNode.Assertion(IsGrok ? @"\b" : AsciiWordBoundary);
             case 'B':
                 _pos += 2;
-                return RegexNode.Assertion(@"\B");
+                return RegexNode.Assertion(IsGrok ? @"\B" : AsciiNotWordBoundary);
             case 'A':
                 _pos += 2;
                 return RegexNode.Assertion(@"\A");

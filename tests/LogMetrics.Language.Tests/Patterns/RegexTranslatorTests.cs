@@ -27,7 +27,8 @@ public sealed class RegexTranslatorTests
         { @"^a$", @"^a\z" },
         { @"(?m)^a$", @"(?m)^a$" },
         { @"\Aa\z", @"\Aa\z" },
-        { @"\bword\B", @"\bword\B" },
+        // RE2's \b and \B only know ASCII word characters.
+        { @"\bword\B", "(?-i:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))word(?-i:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))" },
         { @"\pL\p{Greek}\PN", @"[\p{L}][\p{IsGreekandCoptic}][\P{N}]" },
         { @"\p{^Lu}", @"[\P{Lu}]" },
         { "(?i)abc", "(?i)abc" },
@@ -85,6 +86,22 @@ public sealed class RegexTranslatorTests
         { @"\Q.*\E", "ab", false },
         { "a{,3}", "a{,3}", true },
         { "x*", "", true },
+        // \b and \B are ASCII-only in RE2; each row checked with mtail 3.0.0~rc50 (a counter on /PATTERN/ over one line).
+        { @"\bb", "éb", true },
+        { @"\Bb", "éb", false },
+        { @"b\b", "bé", true },
+        { @"b\B", "bé", false },
+        { @"\bb", "ab", false },
+        { @"\Bb", "ab", true },
+        { @"^\b", "", false },
+        { @"^\B$", "", true },
+        { @"(?i)\bk", "éK", true },
+        { @"\b\d", "٣1", true },
+        { @"x\b", "x_", false },
+        { @"x\b", "x-", true },
+        { @"\bé", " é", false },
+        { @"\Bé", " é", true },
+        { @"é\b", "éa", true },
     };
 
     [Theory]
@@ -150,7 +167,7 @@ public sealed class RegexTranslatorTests
     public static TheoryData<string, int, CaptureType, bool> Types => new()
     {
         { @"(\d+)", 1, CaptureType.Int, false },
-        { @"(-?\d+)", 1, CaptureType.String, false },
+        { @"(-?\d+)", 1, CaptureType.Int, false },
         { @"(-?\d+\.\d+)", 1, CaptureType.Float, false },
         { @"([0-9]+)", 1, CaptureType.Int, false },
         { @"(\d+\.\d+)", 1, CaptureType.Float, false },
@@ -181,6 +198,129 @@ public sealed class RegexTranslatorTests
         Assert.True(t.Success, string.Join("; ", t.Errors));
         Assert.Equal(type, t.Groups[group - 1].Type);
         Assert.Equal(optional, t.Groups[group - 1].IsOptional);
+    }
+
+    /// <summary>Each row is the type mtail 3.0.0~rc50 gives $x in <c>/^(?P&lt;x&gt;SHAPE)$/</c>, read from
+    /// <c>mtail --compile_only --dump_ast_types</c> (the CaprefTerm annotation).</summary>
+    public static TheoryData<string, CaptureType> MtailCaptureTypes => new()
+    {
+        { @"\d+", CaptureType.Int },
+        { @"-?\d+", CaptureType.Int },
+        { @"-\d+", CaptureType.Int },
+        { @"[+-]?\d+", CaptureType.Int },
+        { @"[-+]?\d+", CaptureType.Int },
+        { @"\+\d+", CaptureType.Int },
+        { @"-?\d+\.\d+", CaptureType.Float },
+        { @"\d+\.\d+", CaptureType.Float },
+        { @"\d+.\d+", CaptureType.String },
+        { @"-|\d+", CaptureType.String },
+        { @"\d+|-", CaptureType.String },
+        { @"\d", CaptureType.String },
+        { @"[0-9]", CaptureType.String },
+        { @"[0-9]+", CaptureType.Int },
+        { @"5", CaptureType.Int },
+        { @"-5", CaptureType.Int },
+        { @"\d{2}", CaptureType.Int },
+        { @"\d{2,4}", CaptureType.Int },
+        { @"\d*", CaptureType.Int },
+        { @"\d+|\d+\.\d+", CaptureType.Float },
+        { @"\d+(?:\.\d+)?", CaptureType.Float },
+        { @"[0-9.]+", CaptureType.Float },
+        { @"\d+\.\d+\.\d+", CaptureType.String },
+        { @"\.", CaptureType.Float },
+        { @"e", CaptureType.Float },
+        { @"[eE]", CaptureType.Float },
+        { @"-", CaptureType.String },
+        { @"[+-]", CaptureType.String },
+        { @"\+", CaptureType.String },
+        { @"\d+[eE][+-]?\d+", CaptureType.Float },
+        { @"\d|-", CaptureType.String },
+        { @"1|2", CaptureType.String },
+        { @"10|20", CaptureType.Int },
+        { @"\d+|", CaptureType.String },
+        { @"(?:\d+)", CaptureType.Int },
+        { @"(\d+)", CaptureType.Int },
+        { @"-?(\d+)", CaptureType.Int },
+        { @"\d+\s", CaptureType.String },
+        { @"\S+", CaptureType.String },
+        { @"\w+", CaptureType.String },
+        { @"(?i)e", CaptureType.Float },
+        { @"\d+,\d+", CaptureType.String },
+        { @"[0-9-]+", CaptureType.Int },
+        { @"[-0-9]+", CaptureType.Int },
+        { @"[^a-z]+", CaptureType.String },
+        { @"\d+(?:-\d+)?", CaptureType.Int },
+        { @"\d+|x", CaptureType.String },
+        { @"1.5", CaptureType.String },
+        { @"\.\d+", CaptureType.Float },
+        { @"\d+\.", CaptureType.Float },
+        { @"\d+(?:\.\d+){2}", CaptureType.String },
+        { @"\p{Nd}+", CaptureType.String },
+        { @"[[:digit:]]+", CaptureType.Int },
+        { @"0x\d+", CaptureType.String },
+        { @"(?:\d)", CaptureType.String },
+        { @"\d\d", CaptureType.Int },
+        { @"\.{2}", CaptureType.String },
+        { @"\d{1}", CaptureType.String },
+        { @"\d{0,1}", CaptureType.Int },
+        { @"\d{1,}", CaptureType.Int },
+        { @"\d{0}", CaptureType.String },
+        { @"(\d)", CaptureType.Int },
+        { @"((\d))", CaptureType.Int },
+        { @"[5]", CaptureType.Int },
+        { @"5|5", CaptureType.Int },
+        { @"1|12", CaptureType.String },
+        { @"12|13", CaptureType.Int },
+        { @"-1|-2", CaptureType.Int },
+        { @"\d|\d\d", CaptureType.String },
+        { @"\d\.\d|\d", CaptureType.String },
+        { @"1|1.5", CaptureType.String },
+        { @"(?i)(?:5)", CaptureType.Int },
+        { @"(?i:\d+)", CaptureType.Int },
+        { @"\d+(?i)", CaptureType.Int },
+        { @"-?", CaptureType.String },
+        { @"(?:-)?\d+", CaptureType.Int },
+        { @"\d+(?:e\d+)?", CaptureType.Float },
+        { @"[+-]\d", CaptureType.Int },
+        { @"[-5]", CaptureType.String },
+        { @"-|5", CaptureType.String },
+        { @"\d+|\d+", CaptureType.Int },
+        { @"\d+(?:|-)", CaptureType.String },
+        { @"5(?:|5)", CaptureType.String },
+        { @"(?:1|2)\d", CaptureType.Int },
+        { @"[0-9]|x", CaptureType.String },
+        { @"(?P<a1>-)", CaptureType.String },
+        { @"(?P<n>-)", CaptureType.String },
+        { @"\d+|\.", CaptureType.Float },
+        { @"1\.5|2\.5", CaptureType.Float },
+        { @"1\.5|1\.25", CaptureType.Float },
+        { @"\d\d|\d-\d", CaptureType.Int },
+        { @"x{0}\d+", CaptureType.String },
+        { @"\d+-{0}", CaptureType.String },
+        { @"(?:\.\d){2}", CaptureType.String },
+        { @"[.]", CaptureType.Float },
+        { @"[\d.]", CaptureType.Float },
+        { @"[0-9]{1,1}", CaptureType.String },
+        { @"\d+|\d+e\d+", CaptureType.Float },
+        { @"(?s:.)", CaptureType.String },
+        { @"^\d+", CaptureType.String },
+        { @"\d+\b", CaptureType.String },
+        { @"(?:)", CaptureType.String },
+        { @"-\d|-\d\d", CaptureType.String },
+        { @"\d*\.?\d*", CaptureType.Float },
+        { @"[+]?\d+", CaptureType.Int },
+        { @"\+?\d+|-\d+", CaptureType.Int },
+        { @"[1-3]|[4-6]", CaptureType.String },
+        { @"[1-3]\d|[4-6]\d", CaptureType.Int },
+    };
+
+    [Theory]
+    [MemberData(nameof(MtailCaptureTypes))]
+    public void Capture_types_match_the_mtail_binary(string shape, CaptureType type)
+    {
+        var t = Translate("^(?P<x>" + shape + ")$");
+        Assert.True(t.Success, string.Join("; ", t.Errors));
+        Assert.Equal(type, t.Groups.Single(g => g.Name == "x").Type);
     }
 
     public static TheoryData<string, string, int, int> Errors => new()
@@ -282,6 +422,21 @@ public sealed class RegexTranslatorTests
         var t = Translate(@"^(\S+) (\d+) \[(?P<ts>[^\]]+)\]$");
         Assert.False(t.NeedsBacktracking);
         _ = new Regex(t.Pattern, t.Options | RegexOptions.NonBacktracking);
+    }
+
+    [Fact]
+    public void Word_boundaries_are_ascii_in_user_regexes_but_unicode_in_grok_definitions()
+    {
+        // User regexes are RE2 (ASCII \b, checked with mtail); grok definitions are Oniguruma, whose \b is Unicode.
+        var user = Translate(@"\bword\b");
+        Assert.DoesNotContain(@"\b", user.Pattern, StringComparison.Ordinal);
+        Assert.True(user.NeedsBacktracking);
+        Assert.Matches(new Regex(user.Pattern, user.Options), "éword");
+
+        var grok = Translate("%{WORD:w}");
+        Assert.Contains(@"\b", grok.Pattern, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("^a" + grok.Pattern, grok.Options), "aéword");
+        Assert.Matches(new Regex(grok.Pattern, grok.Options), "é word");
     }
 
     [Fact]
