@@ -80,6 +80,44 @@ internal static class LabelKey
         return values;
     }
 
+    /// <summary>Compares two keys of <paramref name="order"/>.Length values as their permutations
+    /// (<see cref="Permute"/>) compare ordinally, without building them.</summary>
+    /// <remarks>Comparing the escaped values one by one, a value that is a prefix of the other first, is the same
+    /// as comparing the whole keys: the terminator "\0\0" sorts below any character and below an escape "\0\u0001".</remarks>
+    public static int Compare(string a, string b, int[] order)
+    {
+        Span<Range> rangesA = order.Length <= 16 ? stackalloc Range[order.Length] : new Range[order.Length];
+        Span<Range> rangesB = order.Length <= 16 ? stackalloc Range[order.Length] : new Range[order.Length];
+        if (ReadRanges(a, rangesA) != order.Length || ReadRanges(b, rangesB) != order.Length)
+        {
+            return string.CompareOrdinal(a, b);
+        }
+
+        foreach (var index in order)
+        {
+            var byValue = a.AsSpan(rangesA[index]).SequenceCompareTo(b.AsSpan(rangesB[index]));
+            if (byValue != 0)
+            {
+                return byValue;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The ranges of the (escaped) values of a key, up to the span's length; returns how many were read.</summary>
+    public static int ReadRanges(ReadOnlySpan<char> key, Span<Range> ranges)
+    {
+        var reader = new LabelKeyReader(key);
+        var count = 0;
+        while (count < ranges.Length && reader.NextRange(out var range))
+        {
+            ranges[count++] = range;
+        }
+
+        return count;
+    }
+
     /// <summary>The key with its values reordered: value i of the result is value order[i] of the input.</summary>
     public static string Permute(string key, int[] order)
     {

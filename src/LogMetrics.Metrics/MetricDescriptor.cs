@@ -19,7 +19,9 @@ public sealed record MetricDescriptor
     /// <summary>The `by` keys, in declaration order.</summary>
     public IReadOnlyList<string> LabelNames { get; init; } = [];
 
-    /// <summary>Histogram upper bounds in increasing order, without +Inf (a 0 bound is already prepended when needed).</summary>
+    /// <summary>Histogram bounds b0 &lt; b1 &lt; ... &lt; bn, without +Inf: b0 is only the lower edge of the first bucket
+    /// (buckets le=b1..bn and +Inf are exported; values at or below b0 count in none), and the compiler prepends a 0
+    /// when the first declared bound is positive, as mtail does.</summary>
     public IReadOnlyList<double> Buckets { get; init; } = [];
 
     /// <summary>The `help` text; null means "defined at {Source}".</summary>

@@ -8,8 +8,9 @@ namespace LogMetrics.Metrics;
 /// Threading: the writer finds existing series in the current <see cref="SeriesTable"/> without locking, which is
 /// safe because only the writer changes a table in place (insert, `del`, limit eviction), always under
 /// <c>_lock</c>. Other threads (maintenance, re-registration) never change a table in place: they publish a changed
-/// copy under the lock. Scrapes take the lock only to collect the series added and removed since the previous
-/// scrape, and merge them into a cached sorted array, so a scrape of an unchanged family sorts nothing.
+/// copy under the lock. Scrapes take the lock only to collect the series added since the previous scrape (those
+/// not yet <see cref="Series.Listed"/>, found by a scan of the table only when there are any) and merge them into a
+/// cached sorted array, so a scrape of an unchanged family sorts nothing, and the store keeps no list of additions.
 /// <para>
 /// Limits: when a new label set would exceed the `limit`, the least recently updated series are evicted in a batch
 /// of limit/64 (at least one), chosen by one scan (the family counts updates, so the order is exact) of the family, so that the scan cost is spread over many inserts.
@@ -33,9 +34,9 @@ public sealed class MetricFamily
     private long _updateOrder;
     private volatile bool _hasExpiring;
 
-    // Scrape cache: series sorted by SortKey, and the changes since it was built (guarded by _lock).
+    // Scrape cache: series in exposition order, and the changes since it was built (guarded by _lock).
     private volatile Series[] _sorted = [];
-    private List<Series> _addedSinceSort = [];
+    private int _addedSinceSort;
     private int _removedSinceSort;
 
     internal MetricFamily(MetricDescriptor descriptor, int maxSeries)
@@ -48,7 +49,7 @@ public sealed class MetricFamily
 
         if (LabelCount == 0 && descriptor.Kind is MetricKind.Counter or MetricKind.Histogram)
         {
-            _scalar = Insert(_table, "");
+            _scalar = Insert(_table, "", SeriesTable.HashOf(""));
         }
 
         AddInitialLabelSets(descriptor, _table);
@@ -65,7 +66,9 @@ public sealed class MetricFamily
             return null;
         }
 
-        return _table.Lookup.TryGetValue(labelValues.Key, out var series) ? series : AddSlow(labelValues.Key);
+        var key = labelValues.Key;
+        var hash = SeriesTable.HashOf(key);
+        return _table.Find(key, hash) ?? AddSlow(key, hash);
     }
 
     /// <summary>The single series of a family without labels.</summary>
@@ -83,17 +86,17 @@ public sealed class MetricFamily
 
             if (LabelCount != 0)
             {
-                return _detached ??= new Series(null, _descriptor, "", "", -1, _bounds);
+                return _detached ??= new Series(null, _descriptor, "", 0, -1, _bounds);
             }
 
-            scalar = AddSlow("") ?? (_detached ??= new Series(null, _descriptor, "", "", -1, _bounds));
+            scalar = AddSlow("", SeriesTable.HashOf("")) ?? (_detached ??= new Series(null, _descriptor, "", 0, -1, _bounds));
             return scalar;
         }
     }
 
     /// <summary>Finds an existing series without creating one.</summary>
     public Series? Find(LabelValuesBuilder labelValues) =>
-        labelValues.Count == LabelCount && _table.Lookup.TryGetValue(labelValues.Key, out var series) ? series : null;
+        labelValues.Count == LabelCount ? _table.Find(labelValues.Key, SeriesTable.HashOf(labelValues.Key)) : null;
 
     /// <summary>`del`: removes the series; a missing one is not an error.</summary>
     public bool Remove(LabelValuesBuilder labelValues)
@@ -106,17 +109,17 @@ public sealed class MetricFamily
         lock (_lock)
         {
             var table = _table;
-            if (!table.Lookup.Remove(labelValues.Key, out _, out var series))
+            if (!table.Remove(labelValues.Key, SeriesTable.HashOf(labelValues.Key), out var series))
             {
                 return false;
             }
 
-            MarkRemoved(series);
+            MarkRemoved(series!);
             return true;
         }
     }
 
-    public int SeriesCount => _table.Series.Count;
+    public int SeriesCount => _table.Count;
 
     /// <summary>Label sets refused or evicted by limits since start.</summary>
     public long SeriesDropped => Interlocked.Read(ref _dropped);
@@ -130,30 +133,38 @@ public sealed class MetricFamily
     /// <summary>Histogram upper bounds, without +Inf.</summary>
     internal double[] Bounds => _bounds;
 
-    /// <summary>Series sorted by <see cref="Series.SortKey"/>; the array is shared, so callers must not change it,
-    /// and may see series removed after it was built (<see cref="Series.Removed"/>).</summary>
+    /// <summary>Histogram: the exported buckets, le=b1..bn and +Inf (b0 is only the lower edge of the first).</summary>
+    internal int BucketCount => HistogramState.BucketCountOf(_bounds);
+
+    /// <summary>The permutation from name-sorted to declared label order (value i in sorted order is value
+    /// SortOrder[i] of the key), or null when they agree.</summary>
+    internal int[]? SortOrder => _sortOrder;
+
+    /// <summary>The key of a series with its values in sorted label-name order.</summary>
+    internal string SortKeyOf(Series series) => _sortOrder is null ? series.Key : LabelKey.Permute(series.Key, _sortOrder);
+
+    /// <summary>Series in exposition order: by label values, labels sorted by name. The array is shared, so callers
+    /// must not change it, and may see series removed after it was built (<see cref="Series.Removed"/>).</summary>
     internal Series[] SnapshotSorted()
     {
         lock (_snapshotLock)
         {
             Series[] sorted;
-            List<Series> added;
-            bool removals;
+            Series[] added;
             lock (_lock)
             {
                 sorted = _sorted;
-                added = _addedSinceSort;
-                removals = _removedSinceSort > 0;
-                if (added.Count == 0 && !removals)
+                if (_addedSinceSort == 0 && _removedSinceSort == 0)
                 {
                     return sorted;
                 }
 
-                _addedSinceSort = [];
+                added = _addedSinceSort == 0 ? [] : CollectUnlisted(_table, _addedSinceSort);
+                _addedSinceSort = 0;
                 _removedSinceSort = 0;
             }
 
-            var merged = Merge(sorted, added);
+            var merged = Merge(sorted, added, _sortOrder);
             _sorted = merged;
             return merged;
         }
@@ -197,7 +208,7 @@ public sealed class MetricFamily
             // The flag stays set: clearing it could race with a writer setting an expiry on a series already
             // scanned, and a family that uses `del ... after` once will most likely use it again.
             List<Series>? expired = null;
-            foreach (var series in _table.Series.Values)
+            foreach (var series in _table.All())
             {
                 var idle = series.ExpireAfterMs;
                 if (idle <= 0)
@@ -220,7 +231,7 @@ public sealed class MetricFamily
             var copy = _table.Copy();
             foreach (var series in expired)
             {
-                copy.Series.Remove(series.Key);
+                copy.Remove(series);
                 MarkRemoved(series);
             }
 
@@ -228,39 +239,38 @@ public sealed class MetricFamily
         }
     }
 
-    private Series? AddSlow(ReadOnlySpan<char> key)
+    private Series? AddSlow(ReadOnlySpan<char> key, int hash)
     {
         lock (_lock)
         {
             var table = _table;
-            if (table.Lookup.TryGetValue(key, out var existing))
+            if (table.Find(key, hash) is { } existing)
             {
                 return existing;
             }
 
             var limit = _descriptor.Limit;
-            if (limit > 0 && table.Series.Count >= limit)
+            if (limit > 0 && table.Count >= limit)
             {
-                EvictOldest(table, table.Series.Count - limit + Math.Max(1, limit / EvictionBatchDivisor));
+                EvictOldest(table, table.Count - limit + Math.Max(1, limit / EvictionBatchDivisor));
             }
 
-            if (_maxSeries > 0 && table.Series.Count >= _maxSeries)
+            if (_maxSeries > 0 && table.Count >= _maxSeries)
             {
                 Interlocked.Increment(ref _dropped);
                 return null;
             }
 
-            return Insert(table, new string(key));
+            return Insert(table, new string(key), hash);
         }
     }
 
     // Caller holds _lock, or is the constructor.
-    private Series Insert(SeriesTable table, string key)
+    private Series Insert(SeriesTable table, string key, int hash)
     {
-        var sortKey = _sortOrder is null ? key : LabelKey.Permute(key, _sortOrder);
-        var series = new Series(this, _descriptor, key, sortKey, NextUpdateOrder(), _bounds);
-        table.Series[key] = series;
-        _addedSinceSort.Add(series);
+        var series = new Series(this, _descriptor, key, hash, NextUpdateOrder(), _bounds);
+        table.Add(series);
+        _addedSinceSort++;
         if (key.Length == 0)
         {
             _scalar = series;
@@ -278,7 +288,7 @@ public sealed class MetricFamily
         }
 
         var oldest = new PriorityQueue<Series, long>(count + 1, NewestFirst.Instance);
-        foreach (var series in table.Series.Values)
+        foreach (var series in table.All())
         {
             var age = series.UpdateOrder;
             if (oldest.Count < count)
@@ -293,7 +303,7 @@ public sealed class MetricFamily
 
         while (oldest.TryDequeue(out var series, out _))
         {
-            table.Series.Remove(series.Key);
+            table.Remove(series);
             MarkRemoved(series);
             Interlocked.Increment(ref _dropped);
         }
@@ -331,30 +341,48 @@ public sealed class MetricFamily
             }
 
             var key = builder.Key;
-            if (table.Lookup.ContainsKey(key) || (_maxSeries > 0 && table.Series.Count >= _maxSeries))
+            if (table.Contains(key) || (_maxSeries > 0 && table.Count >= _maxSeries))
             {
                 continue;
             }
 
-            if (descriptor.Limit > 0 && table.Series.Count >= descriptor.Limit)
+            if (descriptor.Limit > 0 && table.Count >= descriptor.Limit)
             {
                 continue;
             }
 
-            Insert(table, new string(key));
+            Insert(table, new string(key), SeriesTable.HashOf(key));
         }
     }
 
-    private static Series[] Merge(Series[] sorted, List<Series> added)
+    // Caller holds _lock. The series of the table not yet in the sorted cache; marks them listed.
+    private static Series[] CollectUnlisted(SeriesTable table, int expected)
     {
-        var fresh = added.FindAll(static s => !s.Removed).ToArray();
-        Array.Sort(fresh, static (a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
+        var added = new List<Series>(Math.Min(expected, table.Count));
+        foreach (var series in table.All())
+        {
+            if (!series.Listed)
+            {
+                series.Listed = true;
+                added.Add(series);
+            }
+        }
+
+        return added.ToArray();
+    }
+
+    private static Series[] Merge(Series[] sorted, Series[] fresh, int[]? order)
+    {
+        Comparison<Series> compare = order is null
+            ? static (a, b) => string.CompareOrdinal(a.Key, b.Key)
+            : (a, b) => LabelKey.Compare(a.Key, b.Key, order);
+        Array.Sort(fresh, compare);
         var merged = new Series[sorted.Length + fresh.Length];
         int i = 0, j = 0, k = 0;
         while (i < sorted.Length || j < fresh.Length)
         {
             Series next;
-            if (i < sorted.Length && (j >= fresh.Length || string.CompareOrdinal(sorted[i].SortKey, fresh[j].SortKey) <= 0))
+            if (i < sorted.Length && (j >= fresh.Length || compare(sorted[i], fresh[j]) <= 0))
             {
                 next = sorted[i++];
             }

@@ -10,67 +10,75 @@ namespace LogMetrics.Metrics;
 /// The value is one 64-bit field (a long, or a double's bits) written with volatile stores, atomic on 64-bit
 /// platforms; the single writer makes read-modify-write safe without interlocked operations. Setters of another
 /// value type convert rather than throw, since the program's types are checked before it runs.
+/// <para>
+/// Memory: a store may hold millions of series, so a series is kept to 80 bytes (on 64-bit): the label values live
+/// only in <see cref="Key"/> (decoded when read), the sort order is computed from it, and what only some series need
+/// (text, histogram buckets, `del ... after`) is in a separate <see cref="SeriesState"/>.
+/// </para>
 /// </remarks>
 public sealed class Series
 {
     private readonly MetricFamily? _family;
-    private readonly MetricValueType _valueType;
-    private readonly HistogramState? _histogram;
-    private string[]? _labelValues;
+    private SeriesState? _state;
     private long _bits;
-    private string _text = "";
     private long _timestampMs;
     private long _lastUpdateTicks;
     private long _updateOrder;
-    private long _expireAfterMs;
+    private readonly byte _valueType;
     private volatile bool _removed;
 
-    internal Series(MetricFamily? family, MetricDescriptor descriptor, string key, string sortKey, long updateOrder, double[] bounds)
+    internal Series(MetricFamily? family, MetricDescriptor descriptor, string key, int hash, long updateOrder, double[] bounds)
     {
         _family = family;
-        _valueType = descriptor.ValueType;
+        var valueType = descriptor.ValueType;
         Key = key;
-        SortKey = sortKey;
+        Hash = hash;
         _updateOrder = updateOrder;
         _lastUpdateTicks = CoarseClock.NowTicks;
         if (descriptor.Kind == MetricKind.Histogram)
         {
-            _valueType = MetricValueType.Buckets;
-            _histogram = new HistogramState(bounds);
+            valueType = MetricValueType.Buckets;
+            _state = new HistogramState(bounds);
         }
+        else if (valueType == MetricValueType.String)
+        {
+            _state = new TextState();
+        }
+
+        _valueType = (byte)valueType;
     }
 
     /// <summary>The label values in the order the family declares its labels.</summary>
-    public IReadOnlyList<string> LabelValues => _labelValues ??= LabelKey.Decode(Key);
+    public IReadOnlyList<string> LabelValues => LabelKey.Decode(Key);
 
     public long TimestampMs => Volatile.Read(ref _timestampMs);
 
-    public long IntValue => _valueType switch
+    public long IntValue => ValueType switch
     {
         MetricValueType.Int => Volatile.Read(ref _bits),
         MetricValueType.Float => DoubleToLong(FloatBits),
         MetricValueType.String => long.TryParse(TextValue, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0,
-        _ => _histogram?.Count ?? 0,
+        _ => Histogram?.Count ?? 0,
     };
 
-    public double FloatValue => _valueType switch
+    public double FloatValue => ValueType switch
     {
         MetricValueType.Int => Volatile.Read(ref _bits),
         MetricValueType.Float => FloatBits,
         MetricValueType.String => double.TryParse(TextValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0,
-        _ => _histogram?.Sum ?? 0,
+        _ => Histogram?.Sum ?? 0,
     };
 
-    public string TextValue => _valueType switch
+    public string TextValue => ValueType switch
     {
-        MetricValueType.String => Volatile.Read(ref _text),
+        MetricValueType.String => Text?.Text ?? "",
         MetricValueType.Int => IntValue.ToString(CultureInfo.InvariantCulture),
         _ => GoFloatFormatter.FormatG(FloatValue),
     };
 
     public void SetInt(long value, long timestampMs)
     {
-        switch (_valueType)
+        switch (ValueType)
         {
             case MetricValueType.Int:
                 Volatile.Write(ref _bits, value);
@@ -79,10 +87,10 @@ public sealed class Series
                 Volatile.Write(ref _bits, BitConverter.DoubleToInt64Bits(value));
                 break;
             case MetricValueType.String:
-                Volatile.Write(ref _text, value.ToString(CultureInfo.InvariantCulture));
+                SetTextValue(value.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                _histogram?.Observe(value);
+                Histogram?.Observe(value);
                 break;
         }
 
@@ -91,7 +99,7 @@ public sealed class Series
 
     public void AddInt(long delta, long timestampMs)
     {
-        switch (_valueType)
+        switch (ValueType)
         {
             case MetricValueType.Int:
                 Volatile.Write(ref _bits, unchecked(_bits + delta));
@@ -100,10 +108,10 @@ public sealed class Series
                 Volatile.Write(ref _bits, BitConverter.DoubleToInt64Bits(FloatBits + delta));
                 break;
             case MetricValueType.String:
-                Volatile.Write(ref _text, unchecked(IntValue + delta).ToString(CultureInfo.InvariantCulture));
+                SetTextValue(unchecked(IntValue + delta).ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                _histogram?.Observe(delta);
+                Histogram?.Observe(delta);
                 break;
         }
 
@@ -112,7 +120,7 @@ public sealed class Series
 
     public void SetFloat(double value, long timestampMs)
     {
-        switch (_valueType)
+        switch (ValueType)
         {
             case MetricValueType.Int:
                 Volatile.Write(ref _bits, DoubleToLong(value));
@@ -121,10 +129,10 @@ public sealed class Series
                 Volatile.Write(ref _bits, BitConverter.DoubleToInt64Bits(value));
                 break;
             case MetricValueType.String:
-                Volatile.Write(ref _text, GoFloatFormatter.FormatG(value));
+                SetTextValue(GoFloatFormatter.FormatG(value));
                 break;
             default:
-                _histogram?.Observe(value);
+                Histogram?.Observe(value);
                 break;
         }
 
@@ -133,7 +141,7 @@ public sealed class Series
 
     public void AddFloat(double delta, long timestampMs)
     {
-        switch (_valueType)
+        switch (ValueType)
         {
             case MetricValueType.Int:
                 Volatile.Write(ref _bits, DoubleToLong(_bits + delta));
@@ -142,10 +150,10 @@ public sealed class Series
                 Volatile.Write(ref _bits, BitConverter.DoubleToInt64Bits(FloatBits + delta));
                 break;
             case MetricValueType.String:
-                Volatile.Write(ref _text, GoFloatFormatter.FormatG(FloatValue + delta));
+                SetTextValue(GoFloatFormatter.FormatG(FloatValue + delta));
                 break;
             default:
-                _histogram?.Observe(delta);
+                Histogram?.Observe(delta);
                 break;
         }
 
@@ -154,10 +162,10 @@ public sealed class Series
 
     public void SetText(string value, long timestampMs)
     {
-        switch (_valueType)
+        switch (ValueType)
         {
             case MetricValueType.String:
-                Volatile.Write(ref _text, value ?? "");
+                SetTextValue(value ?? "");
                 break;
             case MetricValueType.Int when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed):
                 Volatile.Write(ref _bits, parsed);
@@ -175,13 +183,14 @@ public sealed class Series
     /// <summary>Histogram: records one observation.</summary>
     public void Observe(double value, long timestampMs)
     {
-        if (_histogram is null)
+        var histogram = Histogram;
+        if (histogram is null)
         {
             SetFloat(value, timestampMs);
             return;
         }
 
-        _histogram.Observe(value);
+        histogram.Observe(value);
         Touch(timestampMs);
     }
 
@@ -189,36 +198,52 @@ public sealed class Series
     public void ExpireAfter(TimeSpan idle)
     {
         var milliseconds = idle <= TimeSpan.Zero ? 0 : (long)Math.Max(1, Math.Min(idle.TotalMilliseconds, long.MaxValue / 2));
-        Volatile.Write(ref _expireAfterMs, milliseconds);
+        var state = Volatile.Read(ref _state);
+        if (state is null)
+        {
+            if (milliseconds == 0)
+            {
+                return;
+            }
+
+            state = new SeriesState();
+            Volatile.Write(ref _state, state);
+        }
+
+        state.ExpireAfterMs = milliseconds;
         if (milliseconds > 0)
         {
             _family?.NoteExpiring();
         }
     }
 
-    /// <summary>Histogram state read consistently: per-bucket (non-cumulative) counts ending with +Inf, sum, count.</summary>
-    public HistogramSnapshot ReadHistogram() => _histogram?.Read() ?? new HistogramSnapshot([0], 0, 0);
+    /// <summary>Histogram state read consistently: per-bucket (non-cumulative) counts of the buckets le=b1..bn and +Inf
+    /// (values at or below b0 are in none of them), the sum and the count.</summary>
+    public HistogramSnapshot ReadHistogram() => Histogram?.Read() ?? new HistogramSnapshot([0], 0, 0);
 
     /// <summary>The `del ... after` idle time; zero when the series never expires.</summary>
-    public TimeSpan ExpiresAfter => TimeSpan.FromMilliseconds(Volatile.Read(ref _expireAfterMs));
+    public TimeSpan ExpiresAfter => TimeSpan.FromMilliseconds(ExpireAfterMs);
 
     /// <summary>The key of the values in declared label order.</summary>
     internal string Key { get; }
 
-    /// <summary>The key of the values in sorted label-name order: the exposition order of series.</summary>
-    internal string SortKey { get; }
+    /// <summary>The hash of <see cref="Key"/> (<see cref="SeriesTable.HashOf"/>).</summary>
+    internal int Hash { get; }
 
     /// <summary>The family's update counter at the last update (or creation): the order for `limit` eviction.</summary>
     internal long UpdateOrder => Volatile.Read(ref _updateOrder);
 
-    internal MetricValueType ValueType => _valueType;
+    internal MetricValueType ValueType => (MetricValueType)_valueType;
 
-    internal HistogramState? Histogram => _histogram;
+    internal HistogramState? Histogram => Volatile.Read(ref _state) as HistogramState;
 
     /// <summary>The coarse clock (<see cref="CoarseClock"/>) at the last update.</summary>
     internal long LastUpdateTicks => Volatile.Read(ref _lastUpdateTicks);
 
-    internal long ExpireAfterMs => Volatile.Read(ref _expireAfterMs);
+    internal long ExpireAfterMs => Volatile.Read(ref _state)?.ExpireAfterMs ?? 0;
+
+    /// <summary>Whether the series is in the family's sorted scrape cache; read and written under the family's lock.</summary>
+    internal bool Listed { get; set; }
 
     /// <summary>Set once the family dropped the series; scrapes skip it.</summary>
     internal bool Removed
@@ -227,7 +252,17 @@ public sealed class Series
         set => _removed = value;
     }
 
+    private TextState? Text => Volatile.Read(ref _state) as TextState;
+
     private double FloatBits => BitConverter.Int64BitsToDouble(Volatile.Read(ref _bits));
+
+    private void SetTextValue(string value)
+    {
+        if (Text is { } text)
+        {
+            text.Text = value;
+        }
+    }
 
     private void Touch(long timestampMs)
     {

@@ -275,36 +275,42 @@ public sealed class MetricStoreTests
         }
     }
 
-    [Fact]
-    public void Histograms_count_into_the_first_bucket_whose_bound_is_not_below()
+    // B as the compiler builds it: `buckets 0.5, 1, 2` gets a 0 prepended, the lower edge of the first bucket.
+    [Theory]
+    [InlineData(new[] { 0, 0.5, 1, 2 }, new double[] { -3, 0, 0.5, 0.6, 1, 2, 2.5, double.NaN }, new long[] { 1, 2, 1, 1 })]
+    [InlineData(new double[] { -10, -1, 0, 5 }, new double[] { -20, -10, -9, -1, 0, 5, 6 }, new long[] { 2, 1, 1, 1 })]
+    [InlineData(new[] { 1.0 }, new double[] { 0, 1, 2 }, new long[] { 1 })]
+    public void Histograms_count_in_the_bucket_whose_range_holds_the_value(double[] bounds, double[] values, long[] expected)
     {
-        var family = new MetricStore().Register(Histogram("h", [0.5, 1, 2]));
-        foreach (var value in new[] { -3, 0.5, 0.6, 1, 2, 2.5, double.NaN })
+        var family = new MetricStore().Register(Histogram("h", bounds));
+        foreach (var value in values)
         {
             family.Scalar.Observe(value, 0);
         }
 
         var snapshot = family.Scalar.ReadHistogram();
-        Assert.Equal([2, 2, 1, 2], snapshot.BucketCounts);
-        Assert.Equal(7, snapshot.Count);
+        Assert.Equal(expected, snapshot.BucketCounts);
+        Assert.Equal(values.Length, snapshot.Count);
     }
 
     [Fact]
     public void Histograms_with_many_buckets_search_binary()
     {
-        var bounds = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();
+        var bounds = Enumerable.Range(0, 21).Select(i => (double)i).ToArray();
         var family = new MetricStore().Register(Histogram("h", bounds));
-        foreach (var value in new[] { 0, 1, 1.5, 19.5, 20, 21 })
+        foreach (var value in new[] { -1, 0, 0.5, 1, 1.5, 19.5, 20, 21 })
         {
             family.Scalar.Observe(value, 0);
         }
 
-        var counts = family.Scalar.ReadHistogram().BucketCounts;
-        Assert.Equal(2, counts[0]);
-        Assert.Equal(1, counts[1]);
-        Assert.Equal(2, counts[19]);
-        Assert.Equal(1, counts[20]);
-        Assert.Equal(63, family.Scalar.ReadHistogram().Sum);
+        var snapshot = family.Scalar.ReadHistogram();
+        Assert.Equal(21, snapshot.BucketCounts.Length);
+        Assert.Equal(2, snapshot.BucketCounts[0]);
+        Assert.Equal(1, snapshot.BucketCounts[1]);
+        Assert.Equal(2, snapshot.BucketCounts[19]);
+        Assert.Equal(1, snapshot.BucketCounts[20]);
+        Assert.Equal(8, snapshot.Count);
+        Assert.Equal(62.5, snapshot.Sum);
     }
 
     [Fact]
@@ -336,7 +342,7 @@ public sealed class MetricStoreTests
     public async Task A_scrape_during_writes_sees_a_consistent_list()
     {
         var store = new MetricStore(new MetricStoreOptions { MaxSeriesPerMetric = 0 });
-        var family = store.Register(Histogram("h", [1, 2], "k"));
+        var family = store.Register(Histogram("h", [0, 1, 2], "k"));
         var writer = Task.Run(() =>
         {
             var builder = new LabelValuesBuilder();
@@ -345,7 +351,7 @@ public sealed class MetricStoreTests
                 builder.Clear();
                 builder.Add(i % 5000);
                 var series = family.GetOrAdd(builder)!;
-                series.Observe(i % 3, i);
+                series.Observe(i % 3 + 1, i);
                 if (i % 11 == 0)
                 {
                     series.ExpireAfter(TimeSpan.FromMilliseconds(1));

@@ -83,6 +83,7 @@ public static class JsonWriter
 
         var series = family.SnapshotSorted();
         var bucketOrder = descriptor.Kind == MetricKind.Histogram ? BucketKeys(family.Bounds) : [];
+        var counts = new long[descriptor.Kind == MetricKind.Histogram ? family.BucketCount : 0];
         if (series.Any(s => !s.Removed))
         {
             json.WriteStartArray("LabelValues"u8);
@@ -90,7 +91,7 @@ public static class JsonWriter
             {
                 if (!one.Removed)
                 {
-                    WriteLabelValue(json, one, bucketOrder, scratch);
+                    WriteLabelValue(json, one, bucketOrder, counts, scratch);
                     if (json.BytesPending > FlushThreshold)
                     {
                         json.Flush();
@@ -109,18 +110,18 @@ public static class JsonWriter
 
         if (descriptor.Kind == MetricKind.Histogram)
         {
-            // mtail's ranges: [0, b1] when b1 > 0, then [b(i-1), b(i)], then [bn, +Inf].
+            // mtail's ranges (b(i-1), b(i)] for i = 1..n, then (bn, +Inf]; Go writes each end with %v, as a string.
             json.WriteStartArray("Buckets"u8);
             var bounds = family.Bounds;
-            for (var i = 0; i <= bounds.Length; i++)
+            for (var i = 0; i < family.BucketCount; i++)
             {
-                var max = i < bounds.Length ? bounds[i] : double.PositiveInfinity;
-                var min = i > 0 ? bounds[i - 1] : bounds.Length > 0 && bounds[0] > 0 ? 0 : max;
+                var min = bounds.Length > 0 ? bounds[i] : double.NegativeInfinity;
+                var max = i + 1 < bounds.Length ? bounds[i + 1] : double.PositiveInfinity;
                 json.WriteStartObject();
                 json.WritePropertyName("Min"u8);
-                WriteDouble(json, min);
+                json.WriteStringValue(GoFloatFormatter.FormatG(min));
                 json.WritePropertyName("Max"u8);
-                WriteDouble(json, max);
+                json.WriteStringValue(GoFloatFormatter.FormatG(max));
                 json.WriteEndObject();
             }
 
@@ -135,16 +136,17 @@ public static class JsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLabelValue(Utf8JsonWriter json, Series series, (string Key, int Index)[] bucketOrder, Utf8Scratch scratch)
+    private static void WriteLabelValue(Utf8JsonWriter json, Series series, (string Key, int Index)[] bucketOrder, long[] counts, Utf8Scratch scratch)
     {
         json.WriteStartObject();
-        var labels = series.LabelValues;
-        if (labels.Count > 0)
+        if (series.Key.Length > 0)
         {
+            // The key holds the values in declared order, which is mtail's order of Labels.
             json.WriteStartArray("Labels"u8);
-            foreach (var label in labels)
+            var reader = new LabelKeyReader(series.Key);
+            while (reader.Next(out var segment, out var escaped))
             {
-                json.WriteStringValue(scratch.Utf8(label));
+                json.WriteStringValue(scratch.Utf8(escaped ? scratch.Unescape(segment) : segment));
             }
 
             json.WriteEndArray();
@@ -166,17 +168,19 @@ public static class JsonWriter
                 json.WriteStringValue(scratch.Utf8(series.TextValue));
                 break;
             default:
-                var snapshot = series.ReadHistogram();
+                // Per-bucket (not cumulative) counts keyed by upper bound, as mtail's /json.
+                Array.Clear(counts);
+                var (sum, count) = series.Histogram?.ReadInto(counts) ?? (0d, 0L);
                 json.WriteStartObject("Buckets"u8);
                 foreach (var (key, index) in bucketOrder)
                 {
-                    json.WriteNumber(key, index < snapshot.BucketCounts.Length ? snapshot.BucketCounts[index] : 0);
+                    json.WriteNumber(key, index < counts.Length ? counts[index] : 0);
                 }
 
                 json.WriteEndObject();
-                json.WriteNumber("Count"u8, snapshot.Count);
+                json.WriteNumber("Count"u8, count);
                 json.WritePropertyName("Sum"u8);
-                WriteDouble(json, snapshot.Sum);
+                WriteDouble(json, sum);
                 break;
         }
 
@@ -211,13 +215,13 @@ public static class JsonWriter
         json.WriteRawValue(bytes[..length], skipInputValidation: true);
     }
 
-    // Go marshals the bucket map with its keys ('g'-formatted upper bounds) sorted as strings.
+    // Go marshals the bucket map with its keys ('g'-formatted upper bounds b1..bn and +Inf) sorted as strings.
     private static (string Key, int Index)[] BucketKeys(double[] bounds)
     {
-        var keys = new (string Key, int Index)[bounds.Length + 1];
-        for (var i = 0; i <= bounds.Length; i++)
+        var keys = new (string Key, int Index)[HistogramState.BucketCountOf(bounds)];
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = (GoFloatFormatter.FormatG(i < bounds.Length ? bounds[i] : double.PositiveInfinity), i);
+            keys[i] = (GoFloatFormatter.FormatG(i + 1 < bounds.Length ? bounds[i + 1] : double.PositiveInfinity), i);
         }
 
         Array.Sort(keys, static (a, b) => string.CompareOrdinal(a.Key, b.Key));

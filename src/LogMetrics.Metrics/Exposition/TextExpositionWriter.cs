@@ -15,6 +15,7 @@ internal sealed class TextExpositionWriter
     private readonly ExpositionOptions _options;
     private readonly TextFormat _format;
     private long[] _counts = [];
+    private Range[] _ranges = new Range[8];
     private char[] _unescaped = new char[256];
 
     private TextExpositionWriter(Utf8Output output, ExpositionOptions options, TextFormat format)
@@ -93,7 +94,8 @@ internal sealed class TextExpositionWriter
             {
                 if (!series.Removed)
                 {
-                    var key = member.ProgPosition < 0 ? series.SortKey : LabelKey.Insert(series.SortKey, member.ProgPosition, program);
+                    var sortKey = member.Family.SortKeyOf(series);
+                    var key = member.ProgPosition < 0 ? sortKey : LabelKey.Insert(sortKey, member.ProgPosition, program);
                     entries.Add((key, m, series));
                 }
             }
@@ -125,7 +127,7 @@ internal sealed class TextExpositionWriter
         }
 
         _output.Write(context.SampleName);
-        WriteLabels(context.Member, series.SortKey, null);
+        WriteLabels(context.Member, series.Key, null);
         _output.Write((byte)' ');
         switch (series.ValueType)
         {
@@ -145,6 +147,11 @@ internal sealed class TextExpositionWriter
         _output.Write((byte)'\n');
     }
 
+    // mtail's buckets: le=b1..bn and +Inf, cumulative. A value at or below b0 is in no bucket but counts in _sum and
+    // _count, so the +Inf bucket can be below _count. OpenMetrics requires them to be equal, but writing +Inf as _count
+    // would export a different histogram than mtail's (and than our Prometheus text), so OpenMetrics gets the same
+    // numbers; a strict OpenMetrics parser may reject such a histogram, which only programs that observe values at or
+    // below their first bound (0 unless declared otherwise) produce.
     private void WriteHistogram(SeriesContext context, Series series)
     {
         var histogram = series.Histogram;
@@ -162,7 +169,7 @@ internal sealed class TextExpositionWriter
             cumulative += _counts[i];
             _output.Write(context.SampleName);
             _output.Write("_bucket"u8);
-            WriteLabels(context.Member, series.SortKey, context.LeLabels[i]);
+            WriteLabels(context.Member, series.Key, context.LeLabels[i]);
             _output.Write((byte)' ');
             WriteCount(cumulative);
             WriteTimestamp(series);
@@ -171,7 +178,7 @@ internal sealed class TextExpositionWriter
 
         _output.Write(context.SampleName);
         _output.Write("_sum"u8);
-        WriteLabels(context.Member, series.SortKey, null);
+        WriteLabels(context.Member, series.Key, null);
         _output.Write((byte)' ');
         WriteFloat(sum);
         WriteTimestamp(series);
@@ -179,14 +186,15 @@ internal sealed class TextExpositionWriter
 
         _output.Write(context.SampleName);
         _output.Write("_count"u8);
-        WriteLabels(context.Member, series.SortKey, null);
+        WriteLabels(context.Member, series.Key, null);
         _output.Write((byte)' ');
         WriteCount(count);
         WriteTimestamp(series);
         _output.Write((byte)'\n');
     }
 
-    private void WriteLabels(ExportedFamily member, string sortKey, byte[]? le)
+    // The key holds the values in declared order; they are written in label-name order.
+    private void WriteLabels(ExportedFamily member, string key, byte[]? le)
     {
         var labels = member.LabelNames.Length;
         if (labels == 0 && le is null)
@@ -195,7 +203,15 @@ internal sealed class TextExpositionWriter
         }
 
         _output.Write((byte)'{');
-        var reader = new LabelKeyReader(sortKey);
+        var order = member.Family.SortOrder;
+        var values = member.Family.LabelCount;
+        if (_ranges.Length < values)
+        {
+            _ranges = new Range[values];
+        }
+
+        var read = LabelKey.ReadRanges(key, _ranges.AsSpan(0, values));
+        var value = 0;
         for (var i = 0; i < labels; i++)
         {
             _output.Write(member.LabelPrefixes[i]);
@@ -203,9 +219,11 @@ internal sealed class TextExpositionWriter
             {
                 _output.WriteEscaped(member.Descriptor.Program, Utf8Output.LabelValueSpecials);
             }
-            else if (reader.Next(out var segment, out var escaped))
+            else if (value < read)
             {
-                _output.WriteEscaped(escaped ? Unescape(segment) : segment, Utf8Output.LabelValueSpecials);
+                var segment = key.AsSpan(_ranges[order is null ? value : order[value]]);
+                value++;
+                _output.WriteEscaped(segment.Contains(LabelKey.Escape) ? Unescape(segment) : segment, Utf8Output.LabelValueSpecials);
             }
 
             _output.Write((byte)'"');
@@ -299,12 +317,13 @@ internal sealed class TextExpositionWriter
             return [];
         }
 
+        // b0 is only the lower edge of the first bucket: the labels are le=b1..bn and +Inf.
         var bounds = member.Family.Bounds;
-        var labels = new byte[bounds.Length + 1][];
+        var labels = new byte[member.Family.BucketCount][];
         Span<char> buffer = stackalloc char[GoFloatFormatter.MaxLength];
-        for (var i = 0; i <= bounds.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            var bound = i < bounds.Length ? bounds[i] : double.PositiveInfinity;
+            var bound = i + 1 < bounds.Length ? bounds[i + 1] : double.PositiveInfinity;
             var length = _format == TextFormat.OpenMetrics
                 ? GoFloatFormatter.FormatOpenMetrics(bound, buffer)
                 : GoFloatFormatter.FormatPrometheus(bound, buffer);

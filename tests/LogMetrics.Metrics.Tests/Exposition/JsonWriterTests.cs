@@ -37,6 +37,31 @@ public sealed class JsonWriterTests
         Assert.Equal(1, buckets.GetProperty("2").GetInt64());
     }
 
+    // mtail 3.0.0~rc50's /json for `histogram h buckets 1, 2, 4` observing 0, 1, 1.5, -3, 5, 0.5, -20: per-bucket
+    // counts keyed by upper bound (b0 = 0 is no key), and the ranges with both ends as strings.
+    [Fact]
+    public void Histograms_have_mtails_buckets()
+    {
+        var store = new MetricStore();
+        var family = store.Register(Histogram("h", [0, 1, 2, 4]));
+        foreach (var observed in new[] { 0, 1, 1.5, -3, 5, 0.5, -20 })
+        {
+            family.Scalar.Observe(observed, 0);
+        }
+
+        using var document = JsonDocument.Parse(Json(store));
+        var h = document.RootElement.GetProperty("h")[0];
+        var value = h.GetProperty("LabelValues")[0].GetProperty("Value");
+        Assert.Equal(
+            [("+Inf", 1L), ("1", 2L), ("2", 1L), ("4", 0L)],
+            value.GetProperty("Buckets").EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())));
+        Assert.Equal(7, value.GetProperty("Count").GetInt64());
+        Assert.Equal(-15, value.GetProperty("Sum").GetDouble());
+        Assert.Equal(
+            [("0", "1"), ("1", "2"), ("2", "4"), ("4", "+Inf")],
+            h.GetProperty("Buckets").EnumerateArray().Select(r => (r.GetProperty("Min").GetString(), r.GetProperty("Max").GetString())));
+    }
+
     [Fact]
     public void Expiry_limit_and_odd_values_are_written()
     {

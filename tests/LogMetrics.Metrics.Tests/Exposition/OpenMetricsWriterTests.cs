@@ -26,6 +26,23 @@ public sealed class OpenMetricsWriterTests
             text);
     }
 
+    // The same numbers as the Prometheus text (mtail's), though OpenMetrics wants +Inf to equal _count: see WriteHistogram.
+    [Fact]
+    public void Histograms_keep_values_below_the_first_bound_out_of_the_buckets()
+    {
+        var store = new MetricStore();
+        var family = store.Register(Histogram("h", [0, 1, 2, 4]));
+        foreach (var value in new[] { 0, 1, 1.5, -3, 5, 0.5, -20 })
+        {
+            family.Scalar.Observe(value, 0);
+        }
+
+        var text = OpenMetrics(store);
+        Assert.Contains("h_bucket{prog=\"test.rules\",le=\"1.0\"} 2\n", text);
+        Assert.DoesNotContain("le=\"0.0\"", text);
+        Assert.Contains("h_bucket{prog=\"test.rules\",le=\"+Inf\"} 4\nh_sum{prog=\"test.rules\"} -15.0\nh_count{prog=\"test.rules\"} 7\n", text);
+    }
+
     [Fact]
     public void Help_escapes_quotes_too()
     {

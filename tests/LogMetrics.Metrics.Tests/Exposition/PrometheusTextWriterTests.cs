@@ -154,6 +154,39 @@ public sealed class PrometheusTextWriterTests
         Assert.DoesNotContain('\uFFFD', text);
     }
 
+    // Measured with mtail 3.0.0~rc50: `histogram h buckets 1, 2, 4` (B = [0, 1, 2, 4] after the prepended 0) and
+    // `histogram n buckets -10, -1, 0, 5`, both observing the same values. b0 is only a lower edge: no le="b0" bucket,
+    // and values at or below it count in _sum and _count but in no bucket.
+    [Theory]
+    [InlineData("h", new[] { 0d, 1, 2, 4 }, """
+        h_bucket{prog="h.mtail",le="1"} 2
+        h_bucket{prog="h.mtail",le="2"} 3
+        h_bucket{prog="h.mtail",le="4"} 3
+        h_bucket{prog="h.mtail",le="+Inf"} 4
+        h_sum{prog="h.mtail"} -15
+        h_count{prog="h.mtail"} 7
+        """)]
+    [InlineData("n", new[] { -10d, -1, 0, 5 }, """
+        n_bucket{prog="h.mtail",le="-1"} 1
+        n_bucket{prog="h.mtail",le="0"} 2
+        n_bucket{prog="h.mtail",le="5"} 6
+        n_bucket{prog="h.mtail",le="+Inf"} 6
+        n_sum{prog="h.mtail"} -15
+        n_count{prog="h.mtail"} 7
+        """)]
+    public void Histograms_are_exported_as_mtail_exports_them(string name, double[] bounds, string expected)
+    {
+        var store = new MetricStore();
+        var family = store.Register(Histogram(name, bounds) with { Program = "h.mtail" });
+        foreach (var value in new[] { 0, 1, 1.5, -3, 5, 0.5, -20 })
+        {
+            family.Scalar.Observe(value, 0);
+        }
+
+        var samples = Prometheus(store).Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#'));
+        Assert.Equal(expected.ReplaceLineEndings("\n"), string.Join("\n", samples));
+    }
+
     [Fact]
     public void An_empty_store_writes_nothing() => Assert.Equal("", Prometheus(new MetricStore()));
 }

@@ -68,13 +68,13 @@ public sealed class PromtoolTests
         var requests = store.Register(Counter("http_requests_total", "method", "code") with { Help = "HTTP requests by method and status." });
         requests.Get("GET", "200").AddInt(1027, 1_700_000_000_000);
         requests.Get("POST", "500").AddInt(3, 1_700_000_000_000);
-        var duration = store.Register(Histogram("http_request_duration_seconds", [0.005, 0.05, 0.5, 5], "method") with { Help = "Request latency." });
+        var duration = store.Register(Histogram("http_request_duration_seconds", [0, 0.005, 0.05, 0.5, 5], "method") with { Help = "Request latency." });
         foreach (var seconds in new[] { 0.001, 0.02, 0.3, 7.5 })
         {
             duration.Get("GET").Observe(seconds, 1_700_000_000_000);
         }
 
-        store.Register(Histogram("http_response_size_bytes", [100, 1000]) with { Help = "Response sizes." }).Scalar.Observe(512, 0);
+        store.Register(Histogram("http_response_size_bytes", [0, 100, 1000]) with { Help = "Response sizes." }).Scalar.Observe(512, 0);
         store.Register(FloatGauge("process_start_time_seconds") with { Help = "Start time." }).Scalar.SetFloat(1795311363.25, 0);
         store.Register(Gauge("in_flight_requests") with { Help = "Requests being served." }).Scalar.SetInt(4, 0);
         store.Register(Describe("request_time", MetricKind.Timer, MetricValueType.Float) with { Help = "A timer." }).Scalar.SetFloat(0.25, 0);

@@ -15,8 +15,8 @@ internal static class KindsProgram
         var dashed = store.Register(Declare("dashed", MetricKind.Counter, MetricValueType.Int, "10:9-14") with { ExportName = "dashed-name" });
         var keyed = store.Register(Declare("keyed", MetricKind.Counter, MetricValueType.Int, "11:9-13", "k"));
         var lastSize = store.Register(Declare("last_size", MetricKind.Gauge, MetricValueType.Int, "3:7-15"));
-        var latency = store.Register(Declare("latency_ms", MetricKind.Histogram, MetricValueType.Buckets, "4:11-20") with { Buckets = [1, 2, 4, 8] });
-        var latBy = store.Register(Declare("lat_by", MetricKind.Histogram, MetricValueType.Buckets, "5:11-16", "method") with { Buckets = [0.5, 1.5] });
+        var latency = store.Register(Declare("latency_ms", MetricKind.Histogram, MetricValueType.Buckets, "4:11-20") with { Buckets = [0, 1, 2, 4, 8] });
+        var latBy = store.Register(Declare("lat_by", MetricKind.Histogram, MetricValueType.Buckets, "5:11-16", "method") with { Buckets = [0, 0.5, 1.5] });
         var reqTime = store.Register(Declare("req_time_ms", MetricKind.Timer, MetricValueType.Int, "6:7-17", "method"));
         var ratio = store.Register(Declare("ratio", MetricKind.Gauge, MetricValueType.Float, "7:7-11"));
         var lastMethod = store.Register(Declare("last_method", MetricKind.Text, MetricValueType.String, "8:6-16"));
