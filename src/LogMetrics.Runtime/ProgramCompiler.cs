@@ -212,6 +212,8 @@ internal sealed class ProgramCompiler
         }
     }
 
+    /// <remarks>As in mtail, the series is found (created) before the value is computed: when the value fails
+    /// (divide by zero, a bad conversion), a new series stays with value 0.</remarks>
     private Func<ExecutionContext, bool> CompileAssignment(BoundAssignmentStatement assignment)
     {
         var series = SeriesOf(assignment.Metric, assignment.Keys, create: true);
@@ -221,8 +223,13 @@ internal sealed class ProgramCompiler
             var observed = Float(assignment.Value!);
             return ctx =>
             {
-                var value = observed(ctx);
                 var target = series(ctx);
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
+
+                var value = observed(ctx);
                 if (ctx.Error is not null)
                 {
                     return false;
@@ -239,8 +246,13 @@ internal sealed class ProgramCompiler
                 var f = assignment.Value is null ? null : Float(assignment.Value);
                 return ctx =>
                 {
-                    var value = f is null ? (op == BoundAssignmentOperator.Increment ? 1.0 : -1.0) : f(ctx);
                     var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    var value = f is null ? (op == BoundAssignmentOperator.Increment ? 1.0 : -1.0) : f(ctx);
                     if (ctx.Error is not null)
                     {
                         return false;
@@ -264,8 +276,13 @@ internal sealed class ProgramCompiler
                 var s = Str(assignment.Value!);
                 return ctx =>
                 {
-                    var value = s(ctx);
                     var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    var value = s(ctx);
                     if (ctx.Error is not null)
                     {
                         return false;
@@ -294,8 +311,13 @@ internal sealed class ProgramCompiler
                 var i = Int(assignment.Value);
                 return ctx =>
                 {
-                    var value = i(ctx);
                     var target = series(ctx);
+                    if (ctx.Error is not null)
+                    {
+                        return false;
+                    }
+
+                    var value = i(ctx);
                     if (ctx.Error is not null)
                     {
                         return false;
@@ -355,8 +377,17 @@ internal sealed class ProgramCompiler
         };
     }
 
-    /// <summary>A capture read as text needs no parsing: its raw group text is used.</summary>
+    /// <summary>A String capture read as text needs no parsing: its raw group text is used. An Int or Float capture
+    /// converted to String is not raw: mtail parses it and formats the number (string of "+6" is "6", of "1000000.5" is "1.0000005e+06").</summary>
     private static BoundCaptureReference? RawCapture(BoundExpression expression) => expression switch
+    {
+        BoundCaptureReference { Type: BoundType.String } capture => capture,
+        BoundConversionExpression { Type: BoundType.String, Operand: BoundCaptureReference { Type: BoundType.String } capture } => capture,
+        _ => null,
+    };
+
+    /// <summary>Any capture passed where a String is expected, as its raw text.</summary>
+    private static BoundCaptureReference? RawCaptureOfAnyType(BoundExpression expression) => expression switch
     {
         BoundCaptureReference { Type: BoundType.String } capture => capture,
         BoundConversionExpression { Type: BoundType.String, Operand: BoundCaptureReference capture } => capture,
@@ -414,6 +445,8 @@ internal sealed class ProgramCompiler
                 return _ => constant;
             case BoundMatchExpression match:
                 return Match(match);
+            case BoundDynamicMatchExpression dynamic:
+                return DynamicMatch(dynamic);
             case BoundDefinedExpression defined:
                 var reference = new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups);
                 return ctx => TryCapture(ctx, reference, out _);
@@ -594,6 +627,46 @@ internal sealed class ProgramCompiler
         };
     }
 
+    private Func<ExecutionContext, bool> DynamicMatch(BoundDynamicMatchExpression match)
+    {
+        var subject = Str(match.Subject);
+        var pattern = Str(match.Pattern);
+        var negated = match.Negated;
+        var cache = new DynamicRegexCache(match.Grok, _options.MatchTimeout);
+        return ctx =>
+        {
+            var text = subject(ctx);
+            var patternText = pattern(ctx);
+            if (ctx.Error is not null)
+            {
+                return false;
+            }
+
+            var regex = cache.Get(patternText, out var error);
+            if (regex is null)
+            {
+                ctx.Fail($"invalid regex /{patternText}/: {error}");
+                return false;
+            }
+
+            try
+            {
+                if (regex.Match(text).Success)
+                {
+                    ctx.LineMatched = true;
+                    return !negated;
+                }
+
+                return negated;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                ctx.Fail($"regex match timed out: /{patternText}/");
+                return false;
+            }
+        };
+    }
+
     internal Func<ExecutionContext, long> Int(BoundExpression expression)
     {
         switch (expression)
@@ -641,6 +714,14 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundMismatchedValueExpression mismatched:
+                var floatValue = Float(mismatched.Operand);
+                return ctx =>
+                {
+                    var value = floatValue(ctx);
+                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected int type float64 ({GoFormat.FormatFloat(value)}): a Float stored into an Int metric"));
+                    return 0;
+                };
             case BoundUnaryExpression unary:
                 var operand = Int(unary.Operand);
                 return unary.Operator == BoundUnaryOperator.BitwiseNot ? ctx => ~operand(ctx) : ctx => -operand(ctx);
@@ -847,6 +928,14 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundMismatchedValueExpression mismatched:
+                var intValue = Int(mismatched.Operand);
+                return ctx =>
+                {
+                    var value = intValue(ctx);
+                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected float type int64 ({value}): an Int stored into a Float metric"));
+                    return 0;
+                };
             case BoundUnaryExpression unary:
                 var operand = Float(unary.Operand);
                 return ctx => -operand(ctx);
@@ -961,7 +1050,8 @@ internal sealed class ProgramCompiler
         }
 
         var text = Str(call.Arguments[0]);
-        var capture = RawCapture(call.Arguments[0]);
+        // An Int capture is parsed as the digits it matched (mtail passes "" here: a bug we do not copy).
+        var capture = RawCaptureOfAnyType(call.Arguments[0]);
         var layout = call.Layout!;
         var zone = _options.TimeZone;
         var currentYear = _options.SyslogUseCurrentYear;

@@ -63,6 +63,24 @@ public sealed class RuntimeCaseTests
             ["1", "3"], [("h", "histogram")]),
         new("defined", "counter with\ncounter without\n/^a(?P<n>\\d+)?$/ {\n  defined($n) {\n    with++\n  } else {\n    without++\n  }\n}\n",
             ["a1", "a"], [("with", "1"), ("without", "1")]),
+        // mtail finds (creates) the assigned series before computing the value: a failing value leaves a 0 series.
+        new("series is created before a failing value", "gauge g by a\ncounter c by a\nhistogram h by a buckets 1, 2\ngauge s\ncounter i by a\n"
+            + "/^g (\\d+) (\\d+)$/ {\n  g[$1] = $1 / $2\n}\n/^c (\\d+) (\\d+)$/ {\n  c[$1] += $1 / $2\n}\n"
+            + "/^h (\\d+) (\\d+)$/ {\n  h[$1] = $1 / $2\n}\n/^s (\\d+) (\\d+)$/ {\n  s = $1 / $2\n}\n/^i (\\d+) (\\d+)$/ {\n  i[$1 / $2]++\n}\n",
+            ["g 4 0", "c 5 0", "h 6 0", "s 7 0", "i 8 0"], [("g{4}", "0"), ("c{5}", "0"), ("h{6}", "histogram"), ("s", "0"), ("i{8}", null!)], Errors: 5),
+        // The first assignment fixes a metric's type; storing the other numeric type is a runtime error (mtail's
+        // "unexpected int type float64"), but a String is parsed.
+        new("Float into an Int metric is a runtime error", "gauge g\ncounter seen\n/^i (\\d+)$/ {\n  g = $1\n}\n/^f (\\d+\\.\\d+)$/ {\n  g = $1\n  seen++\n}\n/^s (\\S+)$/ {\n  g = $1\n}\n",
+            ["i 3", "f 2.5", "s 7", "s x"], [("g", "7"), ("seen", "0")], Errors: 2),
+        new("Int into a Float metric is a runtime error", "gauge g\ncounter seen\n/^f (\\d+\\.\\d+)$/ {\n  g = $1\n  g += 2\n  seen++\n}\n",
+            ["f 1.5"], [("g", "1.5"), ("seen", "0")], Errors: 1),
+        new("++ first makes the metric Int", "counter c\n/^inc$/ {\n  c++\n}\n/^f (\\d+\\.\\d+)$/ {\n  c += $1\n}\n",
+            ["inc", "f 1.5", "inc"], [("c", "2")], Errors: 1),
+        new("string() of a number capture formats the number", "counter c by s\n/^(\\d+\\.\\d+) ([+-]?\\d+)$/ {\n  c[string($1)]++\n  c[string($2)]++\n}\n",
+            ["1000000.5 +6", "0.50 007"], [("c{1.0000005e+06}", "1"), ("c{6}", "1"), ("c{0.5}", "1"), ("c{7}", "1")]),
+        // LogMetrics only: mtail compiles a non-constant right-hand side of =~ to an empty regex that always matches.
+        new("dynamic regex on the right of =~", "counter m by a, b\ncounter n\n/^(\\S+) (\\S+)$/ {\n  $1 =~ $2 {\n    m[$1, $2]++\n  }\n  n++\n}\n",
+            ["abc ^a", "abc ^b", "abc (", "abc ^a", "abc c$"], [("m{abc,^a}", "2"), ("m{abc,^b}", null!), ("m{abc,c$}", "1"), ("n", "4")], Errors: 1),
         new("additions: not, unary minus, -=", "gauge g\n/(\\d+)/ {\n  !($1 > 5) {\n    g -= $1\n  }\n  $1 > 5 {\n    g = -g\n  }\n}\n",
             ["2", "3", "9"], [("g", "5")]),
     ];

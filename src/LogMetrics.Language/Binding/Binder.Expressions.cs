@@ -136,6 +136,11 @@ internal sealed partial class Binder
             case SyntaxKind.NotMatch:
                 var subject = BindExpression(binary.Left);
                 var subjectString = Convert(subject, BoundType.String, binary.Left.Span) ?? ErrorExpression(binary.Left.Span);
+                if (IsDynamicPattern(binary.Right))
+                {
+                    return BindDynamicMatch(subjectString, binary.Right, binary.Operator == SyntaxKind.NotMatch, binary.Span);
+                }
+
                 return BindPatternMatch(subjectString, binary.Right, binary.Operator == SyntaxKind.NotMatch, binary.Span);
             case SyntaxKind.LogicalAnd:
             case SyntaxKind.LogicalOr:

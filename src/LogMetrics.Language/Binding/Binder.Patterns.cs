@@ -138,5 +138,34 @@ internal sealed partial class Binder
         return new BoundMatchExpression(span, subject, pattern, negated);
     }
 
+    /// <summary>
+    /// A right-hand side of =~ that is no compile-time pattern but may be a string: a capture, a call, an operation
+    /// on them. A metric stays an error, as in mtail ("Can't append variable").
+    /// </summary>
+    private bool IsDynamicPattern(ExpressionSyntax syntax) => syntax switch
+    {
+        RegexLiteralExpressionSyntax or StringLiteralExpressionSyntax or IntegerLiteralExpressionSyntax or FloatLiteralExpressionSyntax => false,
+        NameExpressionSyntax or IndexExpressionSyntax => false,
+        BinaryExpressionSyntax { Operator: SyntaxKind.Plus } binary when IsPatternExpression(binary) => false,
+        CaptureReferenceExpressionSyntax or CallExpressionSyntax or BinaryExpressionSyntax => true,
+        _ => false,
+    };
+
+    /// <summary>`s =~ $b`: the regex is built from the string when the line runs. mtail always matches here (a known bug),
+    /// so the program's results differ from mtail's; a warning says so.</summary>
+    private BoundExpression BindDynamicMatch(BoundExpression subject, ExpressionSyntax patternSyntax, bool negated, SourceSpan span)
+    {
+        var pattern = BindExpression(patternSyntax);
+        if (pattern.Type is BoundType.Pattern or BoundType.None or BoundType.Bool)
+        {
+            Report(DiagnosticMessages.NotAPattern(patternSyntax.Span));
+            return ErrorExpression(span);
+        }
+
+        Report(DiagnosticMessages.DynamicPattern(patternSyntax.Span));
+        var text = Convert(pattern, BoundType.String, patternSyntax.Span) ?? ErrorExpression(patternSyntax.Span);
+        return new BoundDynamicMatchExpression(span, subject, text, negated, _grok);
+    }
+
     private static BoundExpression ErrorExpression(SourceSpan span) => new BoundLiteralExpression(span, BoundType.Bool, false);
 }

@@ -439,6 +439,8 @@ internal sealed partial class Binder
             return null;
         }
 
+        // mtail types `x++` as Int: when it is the metric's first assignment, the metric is Int.
+        Infer(metric, BoundType.Int, postfix.Span);
         return new BoundAssignmentStatement(postfix.Span, metric, keys,
             postfix.Operator == SyntaxKind.Increment ? BoundAssignmentOperator.Increment : BoundAssignmentOperator.Decrement, null);
     }
@@ -468,7 +470,7 @@ internal sealed partial class Binder
 
         if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
         {
-            Infer(metric, value.Type);
+            Infer(metric, value.Type == BoundType.Bool ? BoundType.Int : value.Type, assignment.Span);
         }
 
         if (op == BoundAssignmentOperator.Subtract && metric.ValueType == BoundType.String)
@@ -483,23 +485,47 @@ internal sealed partial class Binder
             return null;
         }
 
-        var converted = Convert(value, metric.ValueType, assignment.Value.Span);
+        var converted = ConvertForStore(metric, value, assignment.Value.Span);
         return converted is null ? null : new BoundAssignmentStatement(assignment.Span, metric, keys, op, converted);
     }
 
-    private void Infer(MetricSymbol metric, BoundType assigned)
+    /// <summary>
+    /// The value as the metric stores it. mtail inserts no conversion here: its set and add instructions parse a
+    /// String, but an Int stored into a Float metric or a Float into an Int one is a runtime error.
+    /// </summary>
+    private BoundExpression? ConvertForStore(MetricSymbol metric, BoundExpression value, SourceSpan span)
     {
-        var current = metric.ValueType;
-        var next = assigned switch
+        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
         {
-            BoundType.Float when current == BoundType.Int => BoundType.Float,
-            BoundType.String => BoundType.String,
-            _ => current,
-        };
-        if (next != current)
+            switch (metric.ValueType, value.Type)
+            {
+                case (BoundType.Int, BoundType.Float) or (BoundType.Float, BoundType.Int):
+                    Report(DiagnosticMessages.MismatchedValue(span, metric.Name, metric.ValueType.ToString(), value.Type.ToString(), metric.TypeFixedAt ?? span));
+                    return new BoundMismatchedValueExpression(value.Span, metric.ValueType, value);
+                case (BoundType.Int or BoundType.Float, BoundType.String):
+                    return Convert(value, metric.ValueType, span, isExplicit: true);
+            }
+        }
+
+        return Convert(value, metric.ValueType, span);
+    }
+
+    /// <summary>
+    /// mtail's type for a metric is that of its first assignment (in program order): the checker unifies the metric's
+    /// type variable with the first value and later assignments of other types leave it as it is. Int if never assigned.
+    /// </summary>
+    private void Infer(MetricSymbol metric, BoundType assigned, SourceSpan at)
+    {
+        if (metric.TypeFixedAt is not null || assigned is not (BoundType.Int or BoundType.Float or BoundType.String))
         {
-            _inferred[metric.Declaration] = next;
-            metric.ValueType = next;
+            return;
+        }
+
+        metric.TypeFixedAt = at;
+        if (assigned != metric.ValueType)
+        {
+            _inferred[metric.Declaration] = assigned;
+            metric.ValueType = assigned;
             _typesChanged = true;
         }
     }

@@ -46,4 +46,7 @@ public sealed class MetricSymbol
     public IReadOnlyList<IReadOnlyList<string>> InitialLabelSets => Declaration.InitialLabelSets.Select(s => s.Values).ToList();
 
     internal bool Used { get; set; }
+
+    /// <summary>Where the first assignment fixed the value type, in the current binding pass.</summary>
+    internal Diagnostics.SourceSpan? TypeFixedAt { get; set; }
 }

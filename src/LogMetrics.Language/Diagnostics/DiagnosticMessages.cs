@@ -72,7 +72,8 @@ public static class DiagnosticMessages
         Error("LM2013", span, $"'buckets' is only allowed on a histogram, and '{metric}' is not one");
 
     public static Diagnostic ProgLabel(SourceSpan span) =>
-        Error("LM2014", span, "'prog' cannot be a label name: it is the label that names the program");
+        Warning("LM2014", span, "the label 'prog' clashes with the program label; this metric is not exported with --emit-prog-label",
+            "rename the key, or run with --emit-prog-label=false");
 
     public static Diagnostic DivideByZero(SourceSpan span) =>
         Error("LM2015", span, "Can't divide by zero.");
@@ -141,6 +142,14 @@ public static class DiagnosticMessages
 
     public static Diagnostic InvalidLimit(SourceSpan span, string metric) =>
         Error("LM2036", span, $"the limit of '{metric}' must be a positive integer");
+
+    public static Diagnostic MismatchedValue(SourceSpan span, string metric, string metricType, string valueType, SourceSpan fixedAt) =>
+        Warning("LM2037", span, $"storing {valueType} in {metricType} metric '{metric}' is a runtime error, as in mtail",
+            $"the metric's type was fixed by its first assignment, at {fixedAt}; convert with {(metricType == "Int" ? "int()" : "float()")} or assign {valueType} first");
+
+    public static Diagnostic DynamicPattern(SourceSpan span) =>
+        Warning("LM2038", span, "this pattern is built from a string at run time; mtail compiles it to an empty pattern that always matches",
+            "LogMetrics matches the string as a regex on each line, so results differ from mtail's");
 
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>

@@ -21,8 +21,8 @@ internal static class DifferentialCases
         new("syslog_year0", "syslog_year0.mtail", "syslog_year0.log", RunSettings.Default with { SyslogUseCurrentYear = false }),
         new("syslog_current_year", "syslog_current_year.mtail", "syslog_current_year.log"),
         new("quirks", "quirks.mtail", "quirks.log"),
-        new("limit_exceeded", "limit_exceeded.mtail", "limit_exceeded.log"),
         new("exporter_drops", "exporter_drops.mtail", "exporter_drops.log"),
+        new("exporter_drops.no-prog-label", "exporter_drops.mtail", "exporter_drops.log", RunSettings.Default with { EmitProgLabel = false }),
         new("shared_names", "shared_names", "shared_names.log"),
     ];
 

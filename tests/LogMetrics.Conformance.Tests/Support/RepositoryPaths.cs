@@ -15,6 +15,9 @@ internal static class RepositoryPaths
     /// <summary>tests/LogMetrics.Conformance.Tests/Differential in the source tree.</summary>
     public static string Differential => Path.Combine(Root, "tests", "LogMetrics.Conformance.Tests", "Differential");
 
+    /// <summary>tests/LogMetrics.Conformance.Tests/Deviations: where LogMetrics deliberately differs from mtail.</summary>
+    public static string Deviations => Path.Combine(Root, "tests", "LogMetrics.Conformance.Tests", "Deviations");
+
     /// <summary>The team's shared directory (conformance data, bench generator), found next to or above the repository.</summary>
     public static string Shared => SharedRoot.Value;
 

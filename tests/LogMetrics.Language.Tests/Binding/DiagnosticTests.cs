@@ -50,6 +50,8 @@ public sealed class DiagnosticTests
         { "LM2033", "gauge g\ng = [|-\"s\"|]\n" },
         { "LM2034", "histogram h buckets 1, 2\ngauge g\ng = [|h|]\nh = 1\n" },
         { "LM2035", "histogram h buckets 1, 2\nh = [|\"s\"|]\n" },
+        { "LM2037", "gauge g\n/(\\d+) (\\d+\\.\\d+)/ {\n  g = $1\n  g = [|$2|]\n}\n" },
+        { "LM2038", "counter c\n/(\\S+) (\\S+)/ {\n  $1 =~ [|$2|] {\n    c++\n  }\n}\n" },
     };
 
     [Theory]
@@ -111,6 +113,34 @@ public sealed class DiagnosticTests
         }
 
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("LM2014", "counter c by prog\n/(.)/ {\n  c[$1]++\n}\n")]
+    [InlineData("LM2037", "counter c\n/(\\d+\\.\\d+)/ {\n  c++\n  c += $1\n}\n")]
+    [InlineData("LM2038", "counter c\n/(\\S+) (\\S+)/ {\n  $1 !~ tolower($2) {\n    c++\n  }\n}\n")]
+    public void WarningsStillCompile(string code, string program)
+    {
+        var compilation = Compiler.Compile("t.rules", program, new CompilerOptions());
+        Assert.True(compilation.Success, string.Join("\n", compilation.Diagnostics));
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void MetricReceivesTheTypeOfItsFirstAssignment()
+    {
+        // As mtail's checker: the first assignment fixes the type; a later Float neither widens an Int metric nor errs.
+        var compilation = Compiler.Compile("t.rules",
+            "gauge i\ngauge f\ngauge s\ngauge n\n/(\\d+) (\\d+\\.\\d+) (\\S+)/ {\n  i = $1\n  i = $2\n  f = $2\n  f = $1\n  s = $3\n  s = $1\n  n++\n}\n",
+            new CompilerOptions());
+        Assert.True(compilation.Success, string.Join("\n", compilation.Diagnostics));
+        var types = compilation.Program!.Metrics.ToDictionary(m => m.Name, m => m.ValueType.ToString());
+        Assert.Equal("Int", types["i"]);
+        Assert.Equal("Float", types["f"]);
+        Assert.Equal("String", types["s"]);
+        Assert.Equal("Int", types["n"]);
     }
 
     [Fact]
