@@ -4,7 +4,7 @@ namespace LogMetrics.Metrics;
 /// Formats doubles byte for byte as the Go code mtail and client_golang run:
 /// strconv.FormatFloat(v, 'g', -1, 64), the Prometheus and OpenMetrics text writers, and encoding/json.
 /// </summary>
-internal static class GoFloatFormatter
+public static class GoFloatFormatter
 {
     /// <summary>Enough for any output of this type.</summary>
     public const int MaxLength = 32;

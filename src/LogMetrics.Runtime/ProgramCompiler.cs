@@ -719,7 +719,7 @@ internal sealed class ProgramCompiler
                 return ctx =>
                 {
                     var value = floatValue(ctx);
-                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected int type float64 ({GoFormat.FormatFloat(value)}): a Float stored into an Int metric"));
+                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected int type float64 ({GoFloatFormatter.FormatG(value)}): a Float stored into an Int metric"));
                     return 0;
                 };
             case BoundUnaryExpression unary:
@@ -982,7 +982,7 @@ internal sealed class ProgramCompiler
                         return ctx => i(ctx).ToString(CultureInfo.InvariantCulture);
                     default:
                         var f = Float(conversion.Operand);
-                        return ctx => GoFormat.FormatFloat(f(ctx));
+                        return ctx => GoFloatFormatter.FormatG(f(ctx));
                 }
 
             case BoundBinaryExpression binary:

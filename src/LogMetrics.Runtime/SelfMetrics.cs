@@ -17,7 +17,8 @@ internal sealed class SelfMetrics
         _lines = store.Register(Counter("logmetrics_program_lines_total", "Lines processed by each program."));
         _matched = store.Register(Counter("logmetrics_program_lines_matched_total", "Lines on which a pattern of the program matched."));
         _errors = store.Register(Counter("logmetrics_program_runtime_errors_total", "Runtime errors of each program."));
-        var buckets = new List<double>();
+        // The first bound is the lower edge of the first bucket (mtail's histogram semantics).
+        var buckets = new List<double> { 0 };
         for (var bound = 0.00001; bound <= 0.1 + 1e-12; bound *= 2.5)
         {
             buckets.Add(bound);
