@@ -27,6 +27,12 @@ public static class DiagnosticMessages
     public static Diagnostic InvalidDuration(SourceSpan span, string text) =>
         Error("LM1005", span, $"invalid duration '{text}'", "use units h, m, s, ms, e.g. 1h30m");
 
+    public static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
+        Error("LM1007", span, $"blocks and brackets nest more than {limit} levels deep", "mtail itself rejects programs nested more than 100 levels deep");
+
+    public static Diagnostic StatementTooLong(SourceSpan span, int limit) =>
+        Error("LM1008", span, $"more than {limit} operators in one statement", "split the computation over several statements");
+
     public static Diagnostic UnknownClause(SourceSpan span, string name) =>
         Error("LM1006", span, $"unknown declaration clause '{name}'", "clauses are by, as, buckets, limit, help and init");
 

@@ -14,7 +14,14 @@ public static class SyntaxTree
         var lexer = new RulesLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
-        var parser = new RulesParser(new CommonTokenStream(lexer));
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        if (!NestingGuard.Check(fileName, tokens.GetTokens(), diagnostics))
+        {
+            return null;
+        }
+
+        var parser = new RulesParser(tokens);
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         var tree = parser.compilationUnit();

@@ -16,6 +16,8 @@ public sealed class DiagnosticTests
         { "LM1004", "counter x\nx = [|99999999999999999999|]\n" },
         { "LM1005", "counter x by a\n/(.)/ {\n  del x[$1] after [|9999999999999999h|]\n}\n" },
         { "LM1006", "counter x [|bogus|] \"z\"\nx++\n" },
+        { "LM1007", "gauge g\ng = " + new string('(', 200) + "[|(|]1" + new string(')', 201) + "\n" },
+        { "LM1008", "gauge g\ng = " + string.Concat(Enumerable.Repeat("1 +\n ", 1999)) + "1 [|+|] 1\n" },
         { "LM2001", "[|y|]++\n" },
         { "LM2002", "counter x\ncounter [|x|]\nx++\n" },
         { "LM2003", "counter c by s\n/(?P<method>\\w+) (?P<status>\\d+)/ {\n  c[[|$stauts|]]++\n}\n" },
