@@ -18,7 +18,7 @@ public sealed class Tailer : IAsyncDisposable
     private readonly Dictionary<string, FileFollower> _followers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DescriptorFollower> _pipes = new(StringComparer.Ordinal);
     private readonly List<SourceCounters> _streams = [];
-    private readonly List<IDisposable> _listeners = [];
+    private readonly List<SocketListener> _listeners = [];
     private readonly List<Task> _loops = [];
     private readonly SemaphoreSlim _scanWake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -152,40 +152,37 @@ public sealed class Tailer : IAsyncDisposable
                 }
 
                 break;
-            case SourceKind.Unix or SourceKind.Tcp:
-                var stream = new StreamListener(spec.Text, ListenAddress.Parse(spec), _ctx);
-                TryBind(spec, stream.Bind, stream.Counters);
-                AddListener(stream, stream.Counters, stream.RunAsync);
-                break;
-            case SourceKind.Udp:
-                var udp = new DatagramListener(spec.Text, ListenAddress.Parse(spec), _ctx);
-                TryBind(spec, udp.Bind, udp.Counters);
-                AddListener(udp, udp.Counters, udp.RunAsync);
+            case SourceKind.Unix or SourceKind.Tcp or SourceKind.Udp:
+                SocketListener listener = spec.Kind == SourceKind.Udp
+                    ? new DatagramListener(spec.Text, ListenAddress.Parse(spec), _ctx)
+                    : new StreamListener(spec.Text, ListenAddress.Parse(spec), _ctx);
+                TryBind(spec, listener);
+                AddListener(listener);
                 break;
         }
     }
 
-    private void TryBind(SourceSpec spec, Action bind, SourceCounters counters)
+    private void TryBind(SourceSpec spec, SocketListener listener)
     {
         try
         {
-            bind();
+            listener.Bind();
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException)
         {
             // The run loop retries with backoff.
-            counters.AddOpenError();
+            listener.Counters.AddOpenError();
             _log.Warning("Cannot listen on {Source}, retrying: {Reason}", spec.Text, ex.Message);
         }
     }
 
-    private void AddListener(IDisposable listener, SourceCounters counters, Func<CancellationToken, Task> run)
+    private void AddListener(SocketListener listener)
     {
         lock (_followers)
         {
             _listeners.Add(listener);
-            _streams.Add(counters);
-            _loops.Add(run(_stop.Token));
+            _streams.Add(listener.Counters);
+            _loops.Add(listener.RunAsync(_stop.Token));
         }
     }
 

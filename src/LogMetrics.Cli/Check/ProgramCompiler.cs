@@ -9,64 +9,22 @@ namespace LogMetrics.Cli.Check;
 internal static class ProgramCompiler
 {
     /// <summary>Loads every file; prints every diagnostic; returns the number of errors.</summary>
-    public static int LoadAll(Engine engine, IEnumerable<string> files, TextWriter errors)
-    {
-        var errorCount = 0;
-        foreach (var file in files)
+    public static int LoadAll(Engine engine, IEnumerable<string> files, TextWriter errors) =>
+        CompileEach(files, errors, "the program was not loaded", (file, text) =>
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.WriteLine($"{file}: error: {e.Message}");
-                errorCount++;
-                continue;
-            }
-
             var result = engine.Load(file, text);
-            errorCount += PrintDiagnostics(result.Diagnostics, text, errors);
-            if (!result.Loaded && result.Diagnostics.All(d => !d.IsError))
-            {
-                errors.WriteLine($"{file}: error: the program was not loaded");
-                errorCount++;
-            }
-        }
-
-        return errorCount;
-    }
+            return (result.Diagnostics, result.Loaded);
+        });
 
     /// <summary>Compiles each file on its own (nothing is run) and prints the diagnostics.</summary>
     public static int CheckAll(EngineSettings settings, IEnumerable<string> files, TextWriter errors)
     {
         var options = new CompilerOptions { Grok = settings.Engine.Grok };
-        var errorCount = 0;
-        foreach (var file in files)
+        return CompileEach(files, errors, "the program did not compile", (file, text) =>
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                errors.WriteLine($"{file}: error: {e.Message}");
-                errorCount++;
-                continue;
-            }
-
             var compilation = Compiler.Compile(file, text, options);
-            errorCount += PrintDiagnostics(compilation.Diagnostics, text, errors);
-            if (!compilation.Success && compilation.Diagnostics.All(d => !d.IsError))
-            {
-                errors.WriteLine($"{file}: error: the program did not compile");
-                errorCount++;
-            }
-        }
-
-        return errorCount;
+            return (compilation.Diagnostics, compilation.Success);
+        });
     }
 
     public static int PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics, string text, TextWriter errors)
@@ -80,5 +38,39 @@ internal static class ProgramCompiler
         }
 
         return diagnostics.Count(d => d.IsError);
+    }
+
+    /// <summary>Reads each file and compiles its text; prints every diagnostic, and <paramref name="failure"/> for a file that failed without an error; returns the number of errors.</summary>
+    private static int CompileEach(
+        IEnumerable<string> files,
+        TextWriter errors,
+        string failure,
+        Func<string, string, (IReadOnlyList<Diagnostic> Diagnostics, bool Succeeded)> compile)
+    {
+        var errorCount = 0;
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.WriteLine($"{file}: error: {e.Message}");
+                errorCount++;
+                continue;
+            }
+
+            var (diagnostics, succeeded) = compile(file, text);
+            errorCount += PrintDiagnostics(diagnostics, text, errors);
+            if (!succeeded && diagnostics.All(d => !d.IsError))
+            {
+                errors.WriteLine($"{file}: error: {failure}");
+                errorCount++;
+            }
+        }
+
+        return errorCount;
     }
 }

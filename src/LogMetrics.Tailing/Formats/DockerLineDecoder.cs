@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using LogMetrics.Tailing.Lines;
 
 namespace LogMetrics.Tailing.Formats;
 
@@ -9,73 +8,28 @@ namespace LogMetrics.Tailing.Formats;
 /// Docker json-file lines, {"log":"text\n","stream":"stdout","time":"..."}: hands on the log text without its newline.
 /// Docker cuts long lines into 16 KiB pieces without a trailing newline; pieces are joined per stream until one ends with it.
 /// </summary>
-internal sealed class DockerLineDecoder(ILineSink next, SourceCounters counters, int maxLineChars) : ILineSink
+internal sealed class DockerLineDecoder(ILineSink next, SourceCounters counters, int maxLineChars)
+    : JoiningLineDecoder(next, counters, maxLineChars)
 {
-    private readonly Dictionary<string, StringBuilder> _partials = new(StringComparer.Ordinal);
-
-    public void OnLines(LineBatch batch)
+    protected override bool TryDecode(ReadOnlySpan<char> line, out ReadOnlySpan<char> stream, out ReadOnlySpan<char> text, out bool complete)
     {
-        var builder = new LineBatchBuilder();
-        for (var i = 0; i < batch.Count; i++)
+        if (!TryParse(line, out var log, out var name))
         {
-            if (!TryParse(batch.Line(i), out var log, out var stream))
-            {
-                counters.AddDecodeError();
-                continue;
-            }
-
-            var complete = log.EndsWith('\n');
-            var text = complete ? log.AsSpan(0, log.Length - 1) : log.AsSpan();
-            if (complete && text.EndsWith("\r"))
-            {
-                text = text[..^1];
-            }
-
-            _partials.TryGetValue(stream, out var partial);
-            if (!complete)
-            {
-                if (partial is null)
-                {
-                    partial = new StringBuilder();
-                    _partials[stream] = partial;
-                }
-
-                Append(partial, text);
-                continue;
-            }
-
-            if (partial is { Length: > 0 })
-            {
-                Append(partial, text);
-                builder.Add(partial.ToString());
-                partial.Clear();
-            }
-            else
-            {
-                builder.Add(text);
-            }
+            stream = default;
+            text = default;
+            complete = false;
+            return false;
         }
 
-        if (builder.Count > 0)
+        stream = name;
+        complete = log.EndsWith('\n');
+        text = complete ? log.AsSpan(0, log.Length - 1) : log.AsSpan();
+        if (complete && text.EndsWith("\r"))
         {
-            next.OnLines(builder.Build(batch.Source, batch.ReadTimeMs));
-        }
-    }
-
-    private void Append(StringBuilder partial, ReadOnlySpan<char> text)
-    {
-        var room = maxLineChars - partial.Length;
-        if (text.Length > room)
-        {
-            if (room > 0)
-            {
-                counters.AddLineTooLong();
-            }
-
-            text = text[..Math.Max(0, room)];
+            text = text[..^1];
         }
 
-        partial.Append(text);
+        return true;
     }
 
     internal static bool TryParse(ReadOnlySpan<char> line, out string log, out string stream)

@@ -6,73 +6,29 @@ using LogMetrics.Tailing.Lines;
 namespace LogMetrics.Tailing.Sockets;
 
 /// <summary>Listens on a UDP socket; each datagram is a record: its lines, the last one even without a newline.</summary>
-internal sealed class DatagramListener(string name, EndPoint endpoint, FollowContext ctx) : IDisposable
+internal sealed class DatagramListener(string name, EndPoint endpoint, FollowContext ctx) : SocketListener(name, endpoint, ctx)
 {
     private const int DatagramBytes = 64 * 1024;
 
-    private Socket? _socket;
-
-    public SourceCounters Counters { get; } = new(name);
-
-    public void Bind()
+    public override Task RunAsync(CancellationToken ct)
     {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(endpoint);
-            _socket = socket;
-            ctx.Log.Information("Listening on {Source}", name);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    public async Task RunAsync(CancellationToken ct)
-    {
-        var splitter = new LineSplitter(name, ctx.Options.MaxLineBytes, DatagramBytes, Counters);
-        var pipeline = SourcePipeline.Build(ctx.Options.Format, ctx.Sink, Counters, ctx.Options.MaxLineBytes);
-        var backoffMs = 100;
-        while (!ct.IsCancellationRequested)
-        {
-            try
+        var splitter = new LineSplitter(Name, Context.Options.MaxLineBytes, DatagramBytes, Counters);
+        var pipeline = SourcePipeline.Build(Context.Options.Format, Context.Sink, Counters, Context.Options.MaxLineBytes);
+        return ServeAsync(
+            async (socket, token) =>
             {
-                if (_socket is null)
-                {
-                    Bind();
-                }
-
-                var n = await _socket!.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, ct).ConfigureAwait(false);
+                var n = await socket.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, token).ConfigureAwait(false);
                 Counters.AddBytes(n);
                 splitter.Commit(n, pipeline);
                 splitter.Flush(pipeline);
-                backoffMs = 100;
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                Counters.AddOpenError();
-                ctx.Log.Warning("Receiving on {Source} failed, retrying: {Reason}", name, ex.Message);
-                _socket?.Dispose();
-                _socket = null;
-                try
-                {
-                    await Task.Delay(backoffMs, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                backoffMs = Math.Min(backoffMs * 2, 5000);
-            }
-        }
+            },
+            ct);
     }
 
-    public void Dispose() => _socket?.Dispose();
+    protected override Socket CreateSocket() => new(Endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+
+    protected override void Bind(Socket socket) => socket.Bind(Endpoint);
+
+    protected override void LogFailure(Exception ex) =>
+        Context.Log.Warning("Receiving on {Source} failed, retrying: {Reason}", Name, ex.Message);
 }

@@ -6,95 +6,30 @@ using LogMetrics.Tailing.Lines;
 namespace LogMetrics.Tailing.Sockets;
 
 /// <summary>Listens on a unix or TCP stream socket; each connection is split into lines, the remainder flushed on close.</summary>
-internal sealed class StreamListener(string name, EndPoint endpoint, FollowContext ctx) : IDisposable
+internal sealed class StreamListener(string name, EndPoint endpoint, FollowContext ctx) : SocketListener(name, endpoint, ctx)
 {
     private const int ChunkBytes = 64 * 1024;
 
     private readonly object _sinkGate = new();
-    private Socket? _socket;
 
-    public SourceCounters Counters { get; } = new(name);
-
-    /// <summary>Binds now, so connections are accepted as soon as start returns.</summary>
-    public void Bind()
-    {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, endpoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp);
-        try
-        {
-            if (endpoint is UnixDomainSocketEndPoint unix)
-            {
-                // A socket file left by an earlier run would make bind fail.
-                var path = unix.ToString();
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-            }
-            else
-            {
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            socket.Bind(endpoint);
-            socket.Listen(128);
-            _socket = socket;
-            ctx.Log.Information("Listening on {Source}", name);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    public async Task RunAsync(CancellationToken ct)
+    public override async Task RunAsync(CancellationToken ct)
     {
         var connections = new List<Task>();
-        var backoffMs = 100;
-        while (!ct.IsCancellationRequested)
-        {
-            try
+        await ServeAsync(
+            async (socket, token) =>
             {
-                if (_socket is null)
-                {
-                    Bind();
-                }
-
-                var connection = await _socket!.AcceptAsync(ct).ConfigureAwait(false);
+                var connection = await socket.AcceptAsync(token).ConfigureAwait(false);
                 connections.RemoveAll(t => t.IsCompleted);
-                connections.Add(HandleAsync(connection, ct));
-                backoffMs = 100;
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                Counters.AddOpenError();
-                ctx.Log.Warning("Listening on {Source} failed, retrying: {Reason}", name, ex.Message);
-                _socket?.Dispose();
-                _socket = null;
-                try
-                {
-                    await Task.Delay(backoffMs, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                backoffMs = Math.Min(backoffMs * 2, 5000);
-            }
-        }
-
+                connections.Add(HandleAsync(connection, token));
+            },
+            ct).ConfigureAwait(false);
         await Task.WhenAll(connections).ConfigureAwait(false);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _socket?.Dispose();
-        if (endpoint is UnixDomainSocketEndPoint unix)
+        base.Dispose();
+        if (Endpoint is UnixDomainSocketEndPoint unix)
         {
             try
             {
@@ -106,10 +41,36 @@ internal sealed class StreamListener(string name, EndPoint endpoint, FollowConte
         }
     }
 
+    protected override Socket CreateSocket() =>
+        new(Endpoint.AddressFamily, SocketType.Stream, Endpoint is UnixDomainSocketEndPoint ? ProtocolType.Unspecified : ProtocolType.Tcp);
+
+    protected override void Bind(Socket socket)
+    {
+        if (Endpoint is UnixDomainSocketEndPoint unix)
+        {
+            // A socket file left by an earlier run would make bind fail.
+            var path = unix.ToString();
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        else
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+
+        socket.Bind(Endpoint);
+        socket.Listen(128);
+    }
+
+    protected override void LogFailure(Exception ex) =>
+        Context.Log.Warning("Listening on {Source} failed, retrying: {Reason}", Name, ex.Message);
+
     private async Task HandleAsync(Socket connection, CancellationToken ct)
     {
-        var splitter = new LineSplitter(name, ctx.Options.MaxLineBytes, ChunkBytes, Counters);
-        var pipeline = SourcePipeline.Build(ctx.Options.Format, ctx.Sink, Counters, ctx.Options.MaxLineBytes);
+        var splitter = new LineSplitter(Name, Context.Options.MaxLineBytes, ChunkBytes, Counters);
+        var pipeline = SourcePipeline.Build(Context.Options.Format, Context.Sink, Counters, Context.Options.MaxLineBytes);
         try
         {
             using (connection)
@@ -140,7 +101,7 @@ internal sealed class StreamListener(string name, EndPoint endpoint, FollowConte
         }
         catch (Exception ex)
         {
-            ctx.Log.Warning("A connection to {Source} failed: {Reason}", name, ex.Message);
+            Context.Log.Warning("A connection to {Source} failed: {Reason}", Name, ex.Message);
         }
         finally
         {

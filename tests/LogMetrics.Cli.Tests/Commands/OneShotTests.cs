@@ -70,9 +70,8 @@ public sealed class OneShotTests
     public async Task AnyCompileErrorExitsOneAndPrintsNoMetrics()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.WriteWebProgramAndLog();
         dir.Write("progs/broken.rules", Programs.Broken);
-        var log = dir.Write("access.log", Programs.WebLog);
         var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches(@"broken\.rules:\d+:\d+: error LM\d{4}", result.Stderr);

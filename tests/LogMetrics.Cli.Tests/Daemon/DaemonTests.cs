@@ -28,10 +28,9 @@ public sealed class DaemonTests
     public async Task MetricsNegotiatesPrometheusTextAndOpenMetrics()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         var text = await daemon.GetAsync("/metrics");
         Assert.Equal("text/plain", text.Content.Headers.ContentType!.MediaType);
@@ -51,10 +50,9 @@ public sealed class DaemonTests
     public async Task MetricsAreGzippedWhenAsked()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         var response = await daemon.GetAsync("/metrics", r => r.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip"));
         Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
@@ -67,11 +65,10 @@ public sealed class DaemonTests
     public async Task JsonAndLandingPage()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.WriteWebProgramAndLog();
         dir.Write("progs/broken.rules", Programs.Broken);
-        var log = dir.Write("access.log", Programs.WebLog);
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         var json = await daemon.GetAsync("/json");
         Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
@@ -93,8 +90,7 @@ public sealed class DaemonTests
     public async Task SelfMetricsAreExposed()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
         var text = await daemon.WaitForValueAsync("logmetrics_log_lines_total", 4, ("log", log));
         Assert.Equal(0, Exposition.Value(text, "logmetrics_log_lag_bytes", ("log", log)));
@@ -108,11 +104,10 @@ public sealed class DaemonTests
     {
         Assert.True(File.Exists("/usr/bin/promtool"), "promtool is required at /usr/bin/promtool");
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.WriteWebProgramAndLog();
         dir.Write("progs/lines.rules", Programs.Lines);
-        var log = dir.Write("access.log", Programs.WebLog);
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        var text = await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        var text = await daemon.WaitForWebLogAsync();
 
         var info = new ProcessStartInfo("/usr/bin/promtool", "check metrics")
         {
@@ -132,8 +127,7 @@ public sealed class DaemonTests
     public async Task SigtermExitsZeroWithinFiveSeconds()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
 
@@ -161,8 +155,7 @@ public sealed class DaemonTests
     public async Task JsonLogFormatWritesJsonLines()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log, ["--log-format", "json"]);
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
         Assert.Equal(0, await daemon.StopAsync(TimeSpan.FromSeconds(10)));

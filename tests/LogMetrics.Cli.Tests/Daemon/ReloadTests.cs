@@ -9,10 +9,9 @@ public sealed class ReloadTests
     public async Task PostReloadKeepsTheStateOfUnchangedPrograms()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         var reload = await daemon.Client.PostAsync(daemon.Url("/-/reload"), null);
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
@@ -26,10 +25,10 @@ public sealed class ReloadTests
     public async Task FailedCompileKeepsTheOldVersionRunning()
     {
         using var dir = new TempDirectory();
-        var program = dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
+        var program = dir["progs/web.rules"];
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         File.WriteAllText(program, Programs.Web + "\n}}} this does not parse\n");
         var reload = await daemon.Client.PostAsync(daemon.Url("/-/reload"), null);
@@ -47,12 +46,11 @@ public sealed class ReloadTests
     public async Task ABadProgramAtStartIsReportedAndTheOthersRun()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.WriteWebProgramAndLog();
         dir.Write("progs/broken.rules", Programs.Broken);
-        var log = dir.Write("access.log", Programs.WebLog);
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
 
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
         Assert.Matches(@"broken\.rules:4:3: error LM\d{4}", await daemon.GetStringAsync("/"));
         var text = await daemon.GetStringAsync("/metrics");
         Assert.True(Exposition.Value(text, "logmetrics_program_load_errors_total", ("program", "broken.rules")) >= 1);
@@ -66,7 +64,7 @@ public sealed class ReloadTests
         dir.Write("progs/lines.rules", Programs.Lines);
         var log = dir.Write("access.log", Programs.WebLog);
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
         await daemon.WaitForValueAsync("lines_total", 4);
 
         File.Delete(web);
@@ -81,11 +79,10 @@ public sealed class ReloadTests
     public async Task SighupLoadsNewProgramsAndKeepsOthersState()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         // Without the directory watcher the reload can only come from SIGHUP.
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log, ["--watch-progs", "false"]);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         dir.Write("progs/lines.rules", Programs.Lines);
         CliRunner.Signal(daemon.Process, PosixSignalNumber.Hup);
@@ -98,10 +95,9 @@ public sealed class ReloadTests
     public async Task ChangesInTheProgramsDirectoryReloadWithoutSignal()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
-        await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        await daemon.WaitForWebLogAsync();
 
         dir.Write("progs/lines.rules", Programs.Lines);
         File.AppendAllText(log, "PUT /x 1\n");

@@ -49,8 +49,7 @@ public sealed class WebConfigTests
     public async Task ServesTlsWithTheConfiguredCertificate()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         var (cert, key, certificate) = Certificates.SelfSigned(dir);
         var config = dir.Write("web.yml", $"tls_server_config:\n  cert_file: {Path.GetFileName(cert)}\n  key_file: {Path.GetFileName(key)}\n  min_version: TLS12\n");
         var handler = new HttpClientHandler
@@ -58,7 +57,7 @@ public sealed class WebConfigTests
             ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
         };
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log, ["--web.config.file", config], scheme: "https", handler: handler);
-        var text = await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
+        var text = await daemon.WaitForWebLogAsync();
         Assert.NotNull(text);
 
         using var plain = new HttpClient();
@@ -69,8 +68,7 @@ public sealed class WebConfigTests
     public async Task MissingCertificateIsAStartupErrorNotPlainHttp()
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         var config = dir.Write("web.yml", "tls_server_config:\n  cert_file: missing.crt\n  key_file: missing.key\n");
         var port = FreePort.Next();
         var result = await CliRunner.RunAsync(
@@ -88,8 +86,7 @@ public sealed class WebConfigTests
     public async Task BadWebConfigIsAStartupError(string yaml)
     {
         using var dir = new TempDirectory();
-        dir.Write("progs/web.rules", Programs.Web);
-        var log = dir.Write("access.log", Programs.WebLog);
+        var log = dir.WriteWebProgramAndLog();
         var config = dir.Write("web.yml", yaml);
         var result = await CliRunner.RunAsync(
             ["run", "--progs", dir["progs"], "--logs", log, "--listen", $"127.0.0.1:{FreePort.Next()}", "--web.config.file", config],

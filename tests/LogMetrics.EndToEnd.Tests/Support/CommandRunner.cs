@@ -13,18 +13,7 @@ internal static class CommandRunner
 {
     public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? stdin = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = RedirectedStartInfo.Create(fileName, arguments, workingDirectory);
 
         var command = fileName + " " + string.Join(' ', info.ArgumentList.Select(Quote));
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {command}");
