@@ -54,10 +54,12 @@ internal static class RunCommandFactory
         DefaultValueFactory = _ => LogFormat.Plain,
     };
 
-    public static readonly Option<LogOutputFormat> LogFormatOption = new("--log-format")
+    /// <summary>Both meanings the issue gives this flag: text|json for LogMetrics' own log, and plain|docker|cri for
+    /// decoding log lines (as --input-format). Repeatable, so `--log-format cri --log-format json` sets both.</summary>
+    public static readonly Option<string[]> LogFormatOption = new("--log-format")
     {
-        Description = "Format of LogMetrics' own log on stderr.",
-        DefaultValueFactory = _ => LogOutputFormat.Text,
+        Description = "text|json: format of LogMetrics' own log on stderr (default text); plain|docker|cri: how log lines are decoded, as --input-format. Repeatable.",
+        DefaultValueFactory = _ => [],
     };
 
     public static readonly Option<string> LogLevel = new("--log-level")
@@ -93,6 +95,7 @@ internal static class RunCommandFactory
     public static Command Create()
     {
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
+        LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
         Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
@@ -111,9 +114,10 @@ internal static class RunCommandFactory
 
             var progs = parseResult.GetValue(Progs)!;
             var logs = SplitLogs(parseResult.GetValue(Logs)!);
+            var (input, logFormat) = ReadFormats(parseResult);
             if (parseResult.GetValue(OneShot))
             {
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings));
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings, input));
             }
 
             var daemon = new DaemonSettings
@@ -126,10 +130,10 @@ internal static class RunCommandFactory
                     FromStart = parseResult.GetValue(FromStart),
                     StateDirectory = parseResult.GetValue(StateDir)?.FullName,
                     MaxLineBytes = parseResult.GetValue(MaxLineBytes),
-                    Format = parseResult.GetValue(InputFormat),
+                    Format = input,
                     PollInterval = parseResult.GetValue(PollInterval),
                 },
-                LogFormat = parseResult.GetValue(LogFormatOption),
+                LogFormat = logFormat,
                 LogLevel = LogLevels.Parse(parseResult.GetValue(LogLevel)!),
                 Listen = parseResult.GetValue(Listen)!,
                 WebConfigFile = parseResult.GetValue(WebConfigFile)?.FullName,
@@ -138,6 +142,35 @@ internal static class RunCommandFactory
             return DaemonWorker.RunAsync(daemon).ContinueWith(t => (int)t.GetAwaiter().GetResult(), TaskScheduler.Default);
         });
         return command;
+    }
+
+    private static (LogFormat Input, LogOutputFormat Log) ReadFormats(ParseResult parseResult)
+    {
+        var input = parseResult.GetValue(InputFormat);
+        var log = LogOutputFormat.Text;
+        foreach (var value in parseResult.GetValue(LogFormatOption) ?? [])
+        {
+            switch (value.ToLowerInvariant())
+            {
+                case "json":
+                    log = LogOutputFormat.Json;
+                    break;
+                case "text":
+                    log = LogOutputFormat.Text;
+                    break;
+                case "docker":
+                    input = LogFormat.Docker;
+                    break;
+                case "cri":
+                    input = LogFormat.Cri;
+                    break;
+                default:
+                    input = LogFormat.Plain;
+                    break;
+            }
+        }
+
+        return (input, log);
     }
 
     private static string[] SplitLogs(IEnumerable<string> values) =>

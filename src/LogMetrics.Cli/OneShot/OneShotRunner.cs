@@ -14,7 +14,7 @@ internal static class OneShotRunner
     private const long ProgressThresholdBytes = 16 << 20;
 
     /// <summary>Returns the store, or null when a program failed to compile (diagnostics already printed).</summary>
-    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress)
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain)
     {
         var store = new MetricStore(settings.Store);
         using var engine = new Engine(store, settings.Engine with { SelfMetrics = false });
@@ -23,7 +23,7 @@ internal static class OneShotRunner
             return null;
         }
 
-        var tail = new TailOptions { Sources = logs, FromStart = true };
+        var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat };
         var sink = new CountingSink(engine);
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
         if (total >= ProgressThresholdBytes)

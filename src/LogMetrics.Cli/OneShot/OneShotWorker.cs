@@ -1,3 +1,4 @@
+using LogMetrics.Tailing;
 using LogMetrics.Cli.Check;
 using LogMetrics.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace LogMetrics.Cli.OneShot;
 /// <summary>`logmetrics run --one-shot`: prints the programs' metrics after reading every log once.</summary>
 internal static class OneShotWorker
 {
-    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings)
+    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -14,7 +15,7 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true);
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat);
         if (store is null)
         {
             return ExitCode.Failure;

@@ -77,4 +77,35 @@ public sealed class OneShotTests
         Assert.Matches(@"broken\.rules:\d+:\d+: error LM\d{4}", result.Stderr);
         Assert.Equal("", result.Stdout);
     }
+
+    [Theory]
+    [InlineData("--log-format", "docker")]
+    [InlineData("--input-format", "docker")]
+    public async Task DecodesDockerJsonFileLogs(string flag, string value)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.Write("container.log",
+            "{\"log\":\"GET /a 10\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-22T03:00:00.000000001Z\"}\n" +
+            "{\"log\":\"POST /b 20\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-22T03:00:01.000000001Z\"}\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", flag, value]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "POST")));
+    }
+
+    [Fact]
+    public async Task DecodesCriLogsJoiningPartialLines()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("progs/web.rules", Programs.Web);
+        var log = dir.Write("pod.log",
+            "2026-11-22T03:00:00.1Z stdout P GET /a\n" +
+            "2026-11-22T03:00:00.2Z stdout F  10\n" +
+            "2026-11-22T03:00:01.0Z stdout F POST /b 20\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", "--log-format", "cri"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(20, Exposition.Value(result.Stdout, "last_size_bytes"));
+    }
 }
