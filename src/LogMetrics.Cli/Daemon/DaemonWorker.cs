@@ -92,6 +92,8 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
         }
 
         log.Information("Listening on {Scheme}://{Listen}", webConfig.Current.Tls is null ? "http" : "https", settings.Listen);
+        // Watch before the first load, so that a program written while loading is not missed.
+        using var watcher = settings.WatchProgs ? WatchPrograms(programs) : null;
         await programs.ReloadAsync("start").ConfigureAwait(false);
 
         var tailer = new Tailer(settings.Tail, engine, log);
@@ -109,7 +111,6 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             state.Ready = true;
             log.Information("Ready: following {Sources}", settings.Tail.Sources);
 
-            using var watcher = settings.WatchProgs ? WatchPrograms(programs) : null;
             var housekeeping = HousekeepingAsync(state);
             try
             {
