@@ -105,15 +105,21 @@ internal sealed class CharClass
             }
 
             var top = Math.Min(hi, MaxBmp);
-            AppendClassChar(sb, lo);
-            if (top > lo)
+            if (top > lo + 1)
             {
-                if (top > lo + 1)
+                // .NET does not start a range at an escaped punctuation character ("[\--/]" is {'-', '/'}),
+                // so range ends other than letters and digits are written as \uXXXX.
+                AppendClassChar(sb, lo, inRange: true);
+                sb.Append('-');
+                AppendClassChar(sb, top, inRange: true);
+            }
+            else
+            {
+                AppendClassChar(sb, lo);
+                if (top > lo)
                 {
-                    sb.Append('-');
+                    AppendClassChar(sb, top);
                 }
-
-                AppendClassChar(sb, top);
             }
 
             any = true;
@@ -134,13 +140,13 @@ internal sealed class CharClass
         return sb.Append(']').ToString();
     }
 
-    private static void AppendClassChar(StringBuilder sb, int c)
+    private static void AppendClassChar(StringBuilder sb, int c, bool inRange = false)
     {
         if (c is >= '0' and <= '9' or >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_')
         {
             sb.Append((char)c);
         }
-        else if (c is > 0x20 and < 0x7F)
+        else if (c is > 0x20 and < 0x7F && !inRange)
         {
             sb.Append('\\').Append((char)c);
         }
