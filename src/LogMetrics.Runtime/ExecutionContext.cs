@@ -35,7 +35,26 @@ internal sealed class ExecutionContext
     public string? Error;
 
     public readonly Match?[] Matches;
-    public readonly LabelValuesBuilder Labels = new();
+    /// <summary>Label buffers, one per nesting level: a key may itself read a metric (`c[u[$1]]`), whose
+    /// lookup needs its own buffer while the outer one is half built.</summary>
+    private LabelValuesBuilder[] _labels = [new(), new()];
+    private int _labelDepth;
+
+    /// <summary>Takes a cleared label buffer for one lookup; give it back with <see cref="ReturnLabels"/>.</summary>
+    public LabelValuesBuilder RentLabels()
+    {
+        if (_labelDepth == _labels.Length)
+        {
+            Array.Resize(ref _labels, _labels.Length * 2);
+        }
+
+        var labels = _labels[_labelDepth] ??= new LabelValuesBuilder();
+        _labelDepth++;
+        labels.Clear();
+        return labels;
+    }
+
+    public void ReturnLabels() => _labelDepth--;
 
     public ReadOnlySpan<char> Line => Text.AsSpan(Start, Length);
 
@@ -51,6 +70,7 @@ internal sealed class ExecutionContext
         Matched = false;
         LineMatched = false;
         Error = null;
+        _labelDepth = 0;
         Array.Clear(Matches);
     }
 }

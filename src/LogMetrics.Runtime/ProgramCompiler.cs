@@ -172,19 +172,25 @@ internal sealed class ProgramCompiler
         var writers = keys.Select(KeyWriter).ToArray();
         return ctx =>
         {
-            var labels = ctx.Labels;
-            labels.Clear();
-            foreach (var writer in writers)
+            var labels = ctx.RentLabels();
+            try
             {
-                writer(ctx, labels);
-            }
+                foreach (var writer in writers)
+                {
+                    writer(ctx, labels);
+                }
 
-            if (ctx.Error is not null)
+                if (ctx.Error is not null)
+                {
+                    return null;
+                }
+
+                return create ? family.GetOrAdd(labels) : family.Find(labels);
+            }
+            finally
             {
-                return null;
+                ctx.ReturnLabels();
             }
-
-            return create ? family.GetOrAdd(labels) : family.Find(labels);
         };
     }
 
@@ -347,33 +353,39 @@ internal sealed class ProgramCompiler
         var after = delete.After;
         return ctx =>
         {
-            var labels = ctx.Labels;
-            labels.Clear();
-            foreach (var writer in writers)
+            var labels = ctx.RentLabels();
+            try
             {
-                writer(ctx, labels);
-            }
+                foreach (var writer in writers)
+                {
+                    writer(ctx, labels);
+                }
 
-            if (ctx.Error is not null)
-            {
-                return false;
-            }
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
 
-            if (after is null)
-            {
-                family.Remove(labels);
+                if (after is null)
+                {
+                    family.Remove(labels);
+                    return true;
+                }
+
+                var series = family.Find(labels);
+                if (series is null)
+                {
+                    ctx.Fail($"del {delete.Metric.Name} after: no datum for given labelvalues");
+                    return false;
+                }
+
+                series.ExpireAfter(after.Value);
                 return true;
             }
-
-            var series = family.Find(labels);
-            if (series is null)
+            finally
             {
-                ctx.Fail($"del {delete.Metric.Name} after: no datum for given labelvalues");
-                return false;
+                ctx.ReturnLabels();
             }
-
-            series.ExpireAfter(after.Value);
-            return true;
         };
     }
 
@@ -886,11 +898,11 @@ internal sealed class ProgramCompiler
                 var constant = literal.Value is long l ? l : (double)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
-                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" (capture {capture.Name}): invalid syntax");
+                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" (capture {capture.Name}): {GoFloatParseError(text)}");
                 return ctx =>
                 {
                     var span = CaptureSpan(ctx, capture);
-                    if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    if (TryParseGoFloat(span, out var value))
                     {
                         return value;
                     }
@@ -918,12 +930,12 @@ internal sealed class ProgramCompiler
                         return ctx =>
                         {
                             var text = s(ctx);
-                            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                            if (TryParseGoFloat(text, out var value))
                             {
                                 return value;
                             }
 
-                            ctx.Fail($"strconv.ParseFloat: parsing \"{text}\": invalid syntax");
+                            ctx.Fail($"strconv.ParseFloat: parsing \"{text}\": {GoFloatParseError(text)}");
                             return 0;
                         };
                 }
@@ -955,6 +967,15 @@ internal sealed class ProgramCompiler
                 throw new InvalidOperationException($"Not a Float expression: {expression}");
         }
     }
+
+    /// <summary>Parses a float as Go's strconv.ParseFloat does for mtail: a finite number too large for a
+    /// double ("1e400") is an error (ErrRange), not +Inf; only a spelled-out infinity gives one.</summary>
+    internal static bool TryParseGoFloat(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        && (double.IsFinite(value) || text.Contains("inf", StringComparison.OrdinalIgnoreCase));
+
+    private static string GoFloatParseError(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "value out of range" : "invalid syntax";
 
     internal Func<ExecutionContext, string> Str(BoundExpression expression)
     {

@@ -41,6 +41,12 @@ public sealed class RuntimeCaseTests
             ["a", "b", "ba"], [("a", "2"), ("b", "1")]),
         new("metric-as-rvalue", "gauge last\ncounter bigger\n/(\\d+)/ {\n  $1 > last {\n    bigger++\n  }\n  last = $1 * 2\n}\n",
             ["1", "5", "3"], [("last", "6"), ("bigger", "2")]),
+        // A key that reads another dimensioned metric needs its own label buffer while the outer key is built.
+        new("metric read as a key", "hidden text user by id\ncounter c by name\n/^s (\\d+) (\\w+)$/ {\n  user[$1] = $2\n}\n/^e (\\d+)$/ {\n  c[user[$1]]++\n  del user[$1]\n}\n",
+            ["s 1 ann", "s 2 bob", "e 1", "e 2", "s 1 cy", "e 1"], [("c{ann}", "1"), ("c{bob}", "1"), ("c{cy}", "1")]),
+        // Go's strconv.ParseFloat fails with ErrRange on a finite number beyond a double: a runtime error, not +Inf.
+        new("float out of range is a runtime error", "gauge g\ncounter seen\n/^f ([0-9.eE+-]+)$/ {\n  g = $1\n  seen++\n}\n/^s (\\S+)$/ {\n  g = float($1)\n  seen++\n}\n",
+            ["f 2.5", "f 1e400", "s -1e999", "s Infinity"], [("g", "Infinity"), ("seen", "2")], Errors: 2),
         new("stringy", "text last\ncounter by_last by name\n/(\\w+)/ {\n  by_last[last]++\n  last = $1\n}\n",
             ["a", "b", "c"], [("last", "c"), ("by_last{}", "1"), ("by_last{a}", "1"), ("by_last{b}", "1")]),
         new("ip-addr", "text ip\n/(\\d+\\.\\d+\\.\\d+\\.\\d+)/ {\n  ip = $1\n}\n",

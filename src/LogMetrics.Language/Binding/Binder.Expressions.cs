@@ -8,8 +8,48 @@ internal sealed partial class Binder
 {
     private BoundExpression BindCondition(ExpressionSyntax syntax)
     {
-        var bound = BindExpression(syntax);
+        var bound = BindExpression(RegroupLeadingPattern(syntax));
         return ToBool(bound, syntax.Span);
+    }
+
+    /// <summary>
+    /// mtail's grammar reads a condition that starts with a regex literal as `PATTERN op (rest)`
+    /// (`conditional_expr: pattern_expr logical_op logical_expr`), so `/re/ &amp;&amp; a || b` is
+    /// `/re/ &amp;&amp; (a || b)`: a line the regex does not match never evaluates `b`. Elsewhere `&amp;&amp;` and `||`
+    /// share one left-associative level. Regroups the left spine; a parenthesised left operand is left alone.
+    /// </summary>
+    private static ExpressionSyntax RegroupLeadingPattern(ExpressionSyntax syntax)
+    {
+        var spine = new List<BinaryExpressionSyntax>();
+        var node = syntax;
+        while (node is BinaryExpressionSyntax { Operator: SyntaxKind.LogicalAnd or SyntaxKind.LogicalOr } binary
+            && binary.Left.Span.Line == binary.Span.Line && binary.Left.Span.Column == binary.Span.Column)
+        {
+            spine.Add(binary);
+            node = binary.Left;
+        }
+
+        if (spine.Count < 2 || !StartsWithRegexLiteral(node))
+        {
+            return syntax;
+        }
+
+        // spine[^1] is `P op1 a`; the others add `op b`, `op c`... outwards.
+        var first = spine[^1];
+        ExpressionSyntax rest = first.Right;
+        for (var i = spine.Count - 2; i >= 0; i--)
+        {
+            rest = new BinaryExpressionSyntax(spine[i].Span, rest, spine[i].Operator, spine[i].Right);
+        }
+
+        return new BinaryExpressionSyntax(syntax.Span, node, first.Operator, rest);
+
+        static bool StartsWithRegexLiteral(ExpressionSyntax expression) => expression switch
+        {
+            RegexLiteralExpressionSyntax => true,
+            BinaryExpressionSyntax { Operator: SyntaxKind.Plus } concat => StartsWithRegexLiteral(concat.Left),
+            _ => false,
+        };
     }
 
     private BoundExpression ToBool(BoundExpression bound, SourceSpan span)

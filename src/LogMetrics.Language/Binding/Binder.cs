@@ -197,7 +197,9 @@ internal sealed partial class Binder
         }
 
         var name = declaration.NameSpan;
-        var source = $"{_file}:{name.Line}:{name.Column}-{name.Column + name.Length - 1}";
+        // As mtail's position.String: the end column only when it differs from the start (a one-letter name is "5:9").
+        var end = name.Column + name.Length - 1;
+        var source = end > name.Column ? $"{_file}:{name.Line}:{name.Column}-{end}" : $"{_file}:{name.Line}:{name.Column}";
         var metric = new MetricSymbol(declaration, source);
         metric.ValueType = declaration.Kind switch
         {

@@ -15,7 +15,12 @@ internal sealed record DifferentialCase(string Id, string Program, string Log, R
 
     public string ProgramPath => Path.Combine(RepositoryPaths.Differential, "programs", Program);
 
-    public string LogPath => Path.Combine(RepositoryPaths.Differential, "logs", Log);
+    /// <summary>Further logs from logs/, read together with <see cref="Log"/> (each tool gets them all).</summary>
+    public IReadOnlyList<string> MoreLogs { get; init; } = [];
+
+    public IReadOnlyList<string> AllLogs => [Log, .. MoreLogs];
+
+    public IReadOnlyList<string> LogPaths => [.. AllLogs.Select(log => Path.Combine(RepositoryPaths.Differential, "logs", log))];
 
     public string GoldenPath => Path.Combine(RepositoryPaths.Differential, "expected", Id + ".prom");
 

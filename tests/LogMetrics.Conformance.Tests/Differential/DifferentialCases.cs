@@ -24,6 +24,16 @@ internal static class DifferentialCases
         new("exporter_drops", "exporter_drops.mtail", "exporter_drops.log"),
         new("exporter_drops.no-prog-label", "exporter_drops.mtail", "exporter_drops.log", RunSettings.Default with { EmitProgLabel = false }),
         new("shared_names", "shared_names", "shared_names.log"),
+        new("decorators", "decorators.mtail", "decorators.log"),
+        new("sessions", "sessions.mtail", "sessions.log"),
+        new("arith", "arith.mtail", "arith.log"),
+        new("regexes", "regexes.mtail", "regexes.log"),
+        new("times", "times.mtail", "times.log"),
+        new("scopes", "scopes.mtail", "scopes.log"),
+        new("float_edges", "float_edges.mtail", "float_edges.log"),
+        new("conditions", "conditions.mtail", "conditions.log"),
+        new("histo_consts", "histo_consts.mtail", "histo_consts.log"),
+        new("two_files", "two_files.mtail", "two_files.a.log") { MoreLogs = ["two_files.b.log"] },
     ];
 
     public static TheoryData<string> Ids => new(All.Select(c => c.Id));

@@ -20,7 +20,7 @@ public sealed class DifferentialTests
         var @case = DifferentialCases.Get(id);
         var expectedText = Mtail.IsInstalled ? await RunMtailAsync(@case) : ReadGolden(@case);
 
-        var actual = await LogMetricsCli.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], @case.Settings);
+        var actual = await LogMetricsCli.RunOneShotAsync(@case.ProgramPath, @case.LogPaths, @case.Settings);
 
         Assert.True(actual.ExitCode == 0, $"logmetrics failed on {id}:\n{actual}");
         var differences = ExpositionComparer.Compare(PrometheusExposition.Parse(expectedText), PrometheusExposition.Parse(actual.Stdout));
@@ -69,13 +69,13 @@ public sealed class DifferentialTests
         var goldens = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Differential, "expected")).Select(Path.GetFileName);
 
         Assert.Empty(programs.Except(DifferentialCases.All.Select(c => c.Program)));
-        Assert.Empty(logs.Except(DifferentialCases.All.Select(c => c.Log)));
+        Assert.Empty(logs.Except(DifferentialCases.All.SelectMany(c => c.AllLogs)));
         Assert.Empty(goldens.Except(DifferentialCases.All.Select(c => c.Id + ".prom")));
     }
 
     private static async Task<string> RunMtailAsync(DifferentialCase @case)
     {
-        var result = await Mtail.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], @case.Settings);
+        var result = await Mtail.RunOneShotAsync(@case.ProgramPath, @case.LogPaths, @case.Settings);
         Assert.True(result.ExitCode == 0, $"mtail failed on {@case.Id}:\n{result}");
         if (Environment.GetEnvironmentVariable(UpdateGoldenVariable) == "1")
         {
