@@ -126,9 +126,7 @@ internal sealed class TextExpositionWriter
             return;
         }
 
-        _output.Write(context.SampleName);
-        WriteLabels(context.Member, series.Key, null);
-        _output.Write((byte)' ');
+        BeginSample(context, [], series, null);
         switch (series.ValueType)
         {
             case MetricValueType.Int:
@@ -143,8 +141,7 @@ internal sealed class TextExpositionWriter
                 break;
         }
 
-        WriteTimestamp(series);
-        _output.Write((byte)'\n');
+        EndSample(series);
     }
 
     // mtail's buckets: le=b1..bn and +Inf, cumulative. A value at or below b0 is in no bucket but counts in _sum and
@@ -167,28 +164,31 @@ internal sealed class TextExpositionWriter
         for (var i = 0; i < bucketCount; i++)
         {
             cumulative += _counts[i];
-            _output.Write(context.SampleName);
-            _output.Write("_bucket"u8);
-            WriteLabels(context.Member, series.Key, context.LeLabels[i]);
-            _output.Write((byte)' ');
+            BeginSample(context, "_bucket"u8, series, context.LeLabels[i]);
             WriteCount(cumulative);
-            WriteTimestamp(series);
-            _output.Write((byte)'\n');
+            EndSample(series);
         }
 
-        _output.Write(context.SampleName);
-        _output.Write("_sum"u8);
-        WriteLabels(context.Member, series.Key, null);
-        _output.Write((byte)' ');
+        BeginSample(context, "_sum"u8, series, null);
         WriteFloat(sum);
-        WriteTimestamp(series);
-        _output.Write((byte)'\n');
+        EndSample(series);
 
-        _output.Write(context.SampleName);
-        _output.Write("_count"u8);
-        WriteLabels(context.Member, series.Key, null);
-        _output.Write((byte)' ');
+        BeginSample(context, "_count"u8, series, null);
         WriteCount(count);
+        EndSample(series);
+    }
+
+    /// <summary>Writes a sample's name, suffix and labels up to its value.</summary>
+    private void BeginSample(SeriesContext context, ReadOnlySpan<byte> suffix, Series series, byte[]? le)
+    {
+        _output.Write(context.SampleName);
+        _output.Write(suffix);
+        WriteLabels(context.Member, series.Key, le);
+        _output.Write((byte)' ');
+    }
+
+    private void EndSample(Series series)
+    {
         WriteTimestamp(series);
         _output.Write((byte)'\n');
     }
