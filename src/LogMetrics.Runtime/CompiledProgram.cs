@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LogMetrics.Language.Binding;
 using LogMetrics.Metrics;
 using LogMetrics.Tailing;
@@ -17,10 +18,22 @@ internal sealed class CompiledProgram
         var compiler = new ProgramCompiler(program, families, options);
         _body = compiler.CompileBlock(program.Body);
         _prematcher = options.Prematch && Environment.ProcessorCount > 1 ? compiler.CreatePrematcher(program) : null;
-        _context = new ExecutionContext(program.Patterns.Count);
+        _context = new ExecutionContext(compiler.NetGroups);
     }
 
     public IReadOnlyList<MetricFamily> Families { get; }
+
+    // Batches whose prematching started when they were queued (Prepare), until Run takes them.
+    private readonly ConcurrentDictionary<LineBatch, Prematcher.Work> _prepared = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Called when a batch is queued for this program: starts prematching it on the helper.</summary>
+    public void Prepare(LineBatch batch)
+    {
+        if (_prematcher is not null && batch.Count >= Prematcher.MinLines)
+        {
+            _prepared[batch] = _prematcher.Start(batch);
+        }
+    }
 
     /// <summary>Runs every line of a batch; calls onError for each line that ended with a runtime error.</summary>
     public void Run(LineBatch batch, ProgramState state, Action<string, string> onError)
@@ -31,7 +44,8 @@ internal sealed class CompiledProgram
         ctx.ReadTimeMs = batch.ReadTimeMs;
         var starts = batch.Starts;
         var lengths = batch.Lengths;
-        ctx.Prematch = _prematcher is not null && batch.Count >= Prematcher.MinLines ? _prematcher.Start(batch) : null;
+        ctx.Prematch = _prepared.TryRemove(batch, out var work) ? work
+            : _prematcher is not null && batch.Count >= Prematcher.MinLines ? _prematcher.Start(batch) : null;
         long matched = 0;
         for (var i = 0; i < batch.Count; i++)
         {
@@ -58,6 +72,7 @@ internal sealed class CompiledProgram
             }
         }
 
+        ctx.ReleaseMatches();
         ctx.Prematch = null;
         Interlocked.Add(ref state.LinesProcessed, batch.Count);
         Interlocked.Add(ref state.LinesMatched, matched);

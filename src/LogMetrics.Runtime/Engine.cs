@@ -168,6 +168,7 @@ public sealed class Engine : ILineSink, IDisposable
         {
             if (state.Worker is { } worker)
             {
+                state.Current?.Prepare(batch);
                 worker.Enqueue(batch);
             }
             else

@@ -6,9 +6,11 @@ namespace LogMetrics.Runtime;
 /// <summary>The registers of one program while it runs one line: reused line after line by that program's thread.</summary>
 internal sealed class ExecutionContext
 {
-    public ExecutionContext(int patternCount)
+    public ExecutionContext(int[][] netGroups)
     {
-        Matches = new Match?[patternCount];
+        NetGroups = netGroups;
+        Matches = new Match?[netGroups.Length];
+        _owners = new IMatchOwner?[netGroups.Length];
     }
 
     public string Text = "";
@@ -34,7 +36,14 @@ internal sealed class ExecutionContext
     /// <summary>The runtime error of this line, if any: the rest of the program is skipped.</summary>
     public string? Error;
 
+    /// <summary>By pattern slot, the .NET group number of each RE2 group (see ProgramCompiler.NetGroups).</summary>
+    public readonly int[][] NetGroups;
+
+    /// <summary>Each pattern's match on this line, by slot; set with <see cref="SetMatch"/>.</summary>
     public readonly Match?[] Matches;
+
+    /// <summary>Who gets each slot's match back when the line is done (null: a shared match, never given back).</summary>
+    private readonly IMatchOwner?[] _owners;
     /// <summary>Label buffers, one per nesting level: a key may itself read a metric (`c[u[$1]]`), whose
     /// lookup needs its own buffer while the outer one is half built.</summary>
     private LabelValuesBuilder[] _labels = [new(), new()];
@@ -62,6 +71,27 @@ internal sealed class ExecutionContext
 
     public void Fail(string message) => Error ??= message;
 
+    public void SetMatch(int slot, Match match, IMatchOwner? owner)
+    {
+        Matches[slot] = match;
+        _owners[slot] = owner;
+    }
+
+    /// <summary>Gives every match of the line back to its owner for reuse; nothing reads them after this.</summary>
+    public void ReleaseMatches()
+    {
+        var matches = Matches;
+        for (var slot = 0; slot < matches.Length; slot++)
+        {
+            if (matches[slot] is { } match)
+            {
+                _owners[slot]?.Return(match);
+                matches[slot] = null;
+                _owners[slot] = null;
+            }
+        }
+    }
+
     public void BeginLine(int start, int length)
     {
         Start = start;
@@ -71,6 +101,6 @@ internal sealed class ExecutionContext
         LineMatched = false;
         Error = null;
         _labelDepth = 0;
-        Array.Clear(Matches);
+        ReleaseMatches();
     }
 }

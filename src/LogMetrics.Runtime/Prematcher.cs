@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using LogMetrics.Tailing;
 
 namespace LogMetrics.Runtime;
 
 /// <summary>
-/// Matches a batch's lines against the pattern of the program's first statement on a second core while the program's
-/// thread runs the batch. Matching is pure, so which thread matched a line changes nothing: the program's thread takes
-/// lines from the front (matching each itself) and the helper from the back, until they meet; the program's thread
-/// uses a helper's result only in its own order. A match the helper could not finish (a timeout) is redone in order.
+/// Matches a batch's lines against the pattern of the program's first statement on a second core, from the time the
+/// batch is queued for the program, so the helper works ahead while the program's thread runs earlier batches.
+/// Matching is pure, so which thread matched a line changes nothing: the program's thread takes lines from the front
+/// (matching itself each line the helper has not done) and the helper from the back, until they meet; the program's
+/// thread uses a helper's result only in its own order. A match the helper could not finish (a timeout) is redone in
+/// order.
 /// </summary>
-internal sealed class Prematcher
+internal sealed class Prematcher : IMatchOwner
 {
     /// <summary>Smaller batches (a daemon's trickle) are not worth a hand-off.</summary>
     internal const int MinLines = 32;
@@ -25,6 +28,12 @@ internal sealed class Prematcher
     private readonly Lazy<TimedRegex> _regex;
     private readonly string? _literal;
 
+    // Matches the program's thread has finished with, for the helper to reuse (see MatchRecycler): the helper's
+    // regex runs on the helper's thread, so the matches go back through this queue rather than straight to it.
+    private const int MaxSpares = 64;
+    private readonly ConcurrentQueue<Match> _spares = new();
+    private int _spareCount;
+
     public Prematcher(int slot, string pattern, RegexOptions options, TimeSpan timeout, string? literal)
     {
         Slot = slot;
@@ -35,12 +44,60 @@ internal sealed class Prematcher
     /// <summary>The pattern slot whose matches this prematcher provides.</summary>
     public int Slot { get; }
 
-    /// <summary>Starts the helper on a batch; the returned work belongs to this batch only.</summary>
+    /// <summary>Called by the program's thread with a prematched match once its line is done.</summary>
+    public void Return(Match match)
+    {
+        if (MatchRecycler.Enabled && Volatile.Read(ref _spareCount) < MaxSpares)
+        {
+            Interlocked.Increment(ref _spareCount);
+            _spares.Enqueue(match);
+        }
+    }
+
+    private void ReuseSpare(TimedRegex regex)
+    {
+        if (_spares.TryDequeue(out var spare))
+        {
+            Interlocked.Decrement(ref _spareCount);
+            regex.Return(spare);
+        }
+    }
+
+    // Batches waiting for the helper, in the order they were started; one helper drains them at a time, so a
+    // program never has more than one helper thread however far ahead the reader is.
+    private readonly ConcurrentQueue<Work> _pending = new();
+    private int _helperRunning;
+
+    /// <summary>Starts matching a batch on the helper; the returned work belongs to this batch only. Called when the
+    /// batch is queued for the program, so the helper can work ahead while the program's thread runs earlier batches.</summary>
     public Work Start(LineBatch batch)
     {
         var work = new Work(this, batch);
-        ThreadPool.UnsafeQueueUserWorkItem(static w => w.RunHelper(), work, preferLocal: false);
+        _pending.Enqueue(work);
+        if (Interlocked.CompareExchange(ref _helperRunning, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static p => p.RunHelper(), this, preferLocal: false);
+        }
+
         return work;
+    }
+
+    private void RunHelper()
+    {
+        while (true)
+        {
+            while (_pending.TryDequeue(out var work))
+            {
+                work.RunHelper();
+            }
+
+            Volatile.Write(ref _helperRunning, 0);
+            // A batch started after the queue looked empty but before the flag was cleared would wait for the next one.
+            if (_pending.IsEmpty || Interlocked.CompareExchange(ref _helperRunning, 1, 0) != 0)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>One batch's results. Arrays are never reused, so a helper that finishes late touches nothing live.</summary>
@@ -50,6 +107,9 @@ internal sealed class Prematcher
         private readonly int[] _states = new int[batch.Count];
 
         public int Slot => owner.Slot;
+
+        /// <summary>Where the program's thread gives this batch's matches back.</summary>
+        public IMatchOwner Owner => owner;
 
         /// <summary>The helper's result for a line (null: no match), or false when the caller must match the line itself.</summary>
         public bool TryTake(int line, out Match? match)
@@ -96,6 +156,7 @@ internal sealed class Prematcher
                     Match? result = null;
                     if (owner._literal is null || text.AsSpan(start, length).IndexOf(owner._literal, StringComparison.Ordinal) >= 0)
                     {
+                        owner.ReuseSpare(regex);
                         var m = regex.Match(text, start, length);
                         result = m.Success ? m : null;
                     }

@@ -16,6 +16,7 @@ internal sealed class ProgramCompiler
     private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
     private readonly EngineOptions _options;
     private readonly TimedRegex[] _regexes;
+    private readonly string[] _patterns;
     private readonly string?[] _literals;
     private readonly bool[] _alwaysMatches;
 
@@ -27,15 +28,26 @@ internal sealed class ProgramCompiler
         _families = families;
         _options = options;
         _regexes = new TimedRegex[program.Patterns.Count];
+        _patterns = new string[program.Patterns.Count];
         _literals = new string?[program.Patterns.Count];
         _alwaysMatches = new bool[program.Patterns.Count];
+        NetGroups = new int[program.Patterns.Count][];
         foreach (var pattern in program.Patterns)
         {
-            _regexes[pattern.Slot] = new TimedRegex(pattern.Translation.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
+            // Groups no capture reference reads are compiled non-capturing (see RegexTranslation.CapturingOnly).
+            var capturing = pattern.ReadGroups is { } read
+                ? pattern.Translation.CapturingOnly(read)
+                : pattern.Translation.CapturingOnly(Enumerable.Range(0, pattern.Translation.Groups.Count + 1).ToHashSet());
+            _patterns[pattern.Slot] = capturing.Pattern;
+            NetGroups[pattern.Slot] = capturing.NetGroups.ToArray();
+            _regexes[pattern.Slot] = new TimedRegex(capturing.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
-            _alwaysMatches[pattern.Slot] = AlwaysMatchesEmpty(pattern.Translation.Pattern);
+            _alwaysMatches[pattern.Slot] = AlwaysMatchesEmpty(capturing.Pattern);
         }
     }
+
+    /// <summary>By pattern slot, the .NET group number of each RE2 group (-1: compiled non-capturing).</summary>
+    public int[][] NetGroups { get; }
 
     /// <summary>True for a pattern that matches every input with an empty match and no groups, so the regex need not run.</summary>
     internal static bool AlwaysMatchesEmpty(string pattern) => pattern is "" or "^" or @"\z" or "$";
@@ -53,7 +65,7 @@ internal sealed class ProgramCompiler
 
         var slot = match.Pattern.Slot;
         var translation = match.Pattern.Translation;
-        return new Prematcher(slot, translation.Pattern, translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
+        return new Prematcher(slot, _patterns[slot], translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
     }
 
     public Func<ExecutionContext, bool> CompileBlock(BoundBlock block)
@@ -418,15 +430,16 @@ internal sealed class ProgramCompiler
         }
 
         var groups = capture.Groups;
+        var netGroups = ctx.NetGroups[capture.Slot];
         if (groups.Count == 1)
         {
-            return GroupReader.TryGet(match, groups[0], out value);
+            return GroupReader.TryGet(match, netGroups[groups[0]], out value);
         }
 
         var participated = false;
         for (var i = groups.Count - 1; i >= 0; i--)
         {
-            if (GroupReader.TryGet(match, groups[i], out var group))
+            if (GroupReader.TryGet(match, netGroups[groups[i]], out var group))
             {
                 if (group.Length > 0)
                 {
@@ -563,7 +576,7 @@ internal sealed class ProgramCompiler
             {
                 // The subject still runs (for its errors); the pattern matches whatever it yields.
                 subjectEffect?.Invoke(ctx);
-                ctx.Matches[slot] = empty;
+                ctx.SetMatch(slot, empty, null);
                 ctx.LineMatched = true;
                 return !negated;
             };
@@ -580,7 +593,7 @@ internal sealed class ProgramCompiler
                         return negated;
                     }
 
-                    ctx.Matches[slot] = done;
+                    ctx.SetMatch(slot, done, prematch.Owner);
                     ctx.LineMatched = true;
                     return !negated;
                 }
@@ -595,7 +608,7 @@ internal sealed class ProgramCompiler
                     var m = regex.Match(ctx.Text, ctx.Start, ctx.Length);
                     if (m.Success)
                     {
-                        ctx.Matches[slot] = m;
+                        ctx.SetMatch(slot, m, regex);
                         ctx.LineMatched = true;
                         return !negated;
                     }
@@ -624,7 +637,7 @@ internal sealed class ProgramCompiler
                 var m = regex.Match(text);
                 if (m.Success)
                 {
-                    ctx.Matches[slot] = m;
+                    ctx.SetMatch(slot, m, regex);
                     ctx.LineMatched = true;
                     return !negated;
                 }

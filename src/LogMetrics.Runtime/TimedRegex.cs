@@ -8,7 +8,7 @@ namespace LogMetrics.Runtime;
 /// so until one match has completed, a timeout is retried once. A match that times out afterwards throws
 /// <see cref="RegexMatchTimeoutException"/>, which the caller counts as a runtime error.
 /// </summary>
-internal sealed class TimedRegex
+internal sealed class TimedRegex : IMatchOwner
 {
     private readonly Regex _regex;
     private volatile bool _warm;
@@ -30,6 +30,9 @@ internal sealed class TimedRegex
     }
 
     public Match Match(string text) => _warm ? _regex.Match(text) : Warm(() => _regex.Match(text));
+
+    /// <summary>Gives a match this regex made back for reuse, once nothing reads it any more.</summary>
+    public void Return(Match match) => MatchRecycler.Return(_regex, match);
 
     public string Replace(string input, string replacement) =>
         _warm ? _regex.Replace(input, replacement) : Warm(() => _regex.Replace(input, replacement));

@@ -23,6 +23,61 @@ public sealed class MatchShortcutTests
         Assert.Equal(match.Groups[group].Success, success);
     }
 
+    [Fact]
+    public void MatchRecyclingIsOn() => Assert.True(MatchRecycler.Enabled);
+
+    [Fact]
+    public void ARecycledMatchHoldsOnlyTheNextMatchsCaptures()
+    {
+        var regex = new Regex("^(\\w+)( (\\d+))?$", RegexOptions.CultureInvariant);
+        var first = regex.Match("abc 12");
+        Assert.True(GroupReader.TryGet(first, 3, out _));
+
+        MatchRecycler.Return(regex, first);
+        var second = regex.Match("xy");
+
+        Assert.Same(first, second);
+        Assert.True(GroupReader.TryGet(second, 1, out var word));
+        Assert.Equal("xy", word.ToString());
+        Assert.False(GroupReader.TryGet(second, 3, out _));
+        Assert.False(second.Groups[3].Success);
+    }
+
+    /// <summary>Lines alternate between having the optional group and not, so a capture left over from a recycled
+    /// match, or a group read through the wrong number after unread groups were compiled non-capturing, shows.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RecycledMatchesAndUnreadGroupsGiveEachLinesOwnCaptures(bool prematch)
+    {
+        const string program = """
+            counter total by key
+            counter by_opt by opt
+            /^(?P<unread>\d+) (?P<key>\w+)( (?P<also_unread>-+))?( (?P<opt>x+))?$/ {
+              total[$key]++
+              $opt != "" {
+                by_opt[$opt]++
+              }
+            }
+            """;
+        var lines = Enumerable.Range(0, 300)
+            .Select(i => $"{i} k{i % 5}" + (i % 4 == 0 ? " --" : "") + (i % 3 == 0 ? "" : " " + new string('x', i % 3)))
+            .ToList();
+        Assert.True(lines.Count >= Prematcher.MinLines);
+
+        using var harness = new EngineHarness("p.mtail", program, new EngineOptions { Prematch = prematch });
+        harness.Feed("f", lines);
+
+        Assert.Empty(harness.Errors);
+        for (var k = 0; k < 5; k++)
+        {
+            Assert.Equal("60", harness.Value("total", $"k{k}"));
+        }
+
+        Assert.Equal("100", harness.Value("by_opt", "x"));
+        Assert.Equal("100", harness.Value("by_opt", "xx"));
+    }
+
     [Theory]
     [InlineData("", true)]
     [InlineData("^", true)]

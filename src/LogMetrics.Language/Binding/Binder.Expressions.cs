@@ -113,6 +113,12 @@ internal sealed partial class Binder
             return new BoundLiteralExpression(capture.Span, BoundType.String, "");
         }
 
+        if (!_readGroups.TryGetValue(bound.Slot, out var read))
+        {
+            _readGroups[bound.Slot] = read = [];
+        }
+
+        read.UnionWith(bound.Groups);
         return bound with { Span = capture.Span };
     }
 
@@ -404,6 +410,7 @@ internal sealed partial class Binder
                     {
                         pattern = new BoundPattern(_patterns.Count, text!.Text, translation);
                         _patterns.Add(pattern);
+                        _replacementPatterns.Add(pattern.Slot); // its replacement may name any group
                     }
 
                     args.Add(new BoundLiteralExpression(call.Arguments[0].Span, BoundType.String, text?.Text ?? ""));

@@ -19,6 +19,12 @@ internal sealed partial class Binder
     private readonly Dictionary<string, RegexTranslation> _translations;
     private readonly HashSet<string> _decoratorNames = new(StringComparer.Ordinal);
     private readonly List<BoundPattern> _patterns = [];
+
+    /// <summary>By pattern slot, the groups some capture reference reads.</summary>
+    private readonly Dictionary<int, HashSet<int>> _readGroups = [];
+
+    /// <summary>Pattern slots of subst(), whose replacement text may read any group.</summary>
+    private readonly HashSet<int> _replacementPatterns = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Stack<BlockSyntax?> _nextBlocks = new();
     private BoundScope _scope = new(null);
@@ -76,7 +82,14 @@ internal sealed partial class Binder
             Report(DiagnosticMessages.UnusedDecorator(decorator.Definition.NameSpan, decorator.Definition.Name));
         }
 
-        return new BoundProgram(_file, _metrics.Values.ToList(), _patterns, body);
+        var patterns = _patterns
+            .Select(p => p with
+            {
+                ReadGroups = _replacementPatterns.Contains(p.Slot) ? null
+                    : _readGroups.TryGetValue(p.Slot, out var read) ? read : new HashSet<int>(),
+            })
+            .ToList();
+        return new BoundProgram(_file, _metrics.Values.ToList(), patterns, body);
     }
 
     private void CollectDecoratorNames(IEnumerable<StatementSyntax> statements)

@@ -8,7 +8,15 @@ internal sealed class RegexEmitter
 {
     private readonly StringBuilder _sb = new();
     private readonly List<CaptureGroup?> _groups = [];
+    private readonly Func<int, bool>? _captures;
     private int _optionalDepth;
+
+    /// <param name="captures">Which groups (by RE2 number) to write as capturing groups; the others are written
+    /// non-capturing but keep their numbers in <see cref="Groups"/>. Null: all.</param>
+    public RegexEmitter(Func<int, bool>? captures = null)
+    {
+        _captures = captures;
+    }
 
     public bool NeedsBacktracking { get; private set; }
 
@@ -166,7 +174,7 @@ internal sealed class RegexEmitter
         var index = _groups.Count;
         _groups.Add(null);
         var optional = _optionalDepth > 0;
-        _sb.Append('(');
+        _sb.Append(_captures is null || _captures(index + 1) ? "(" : "(?:");
         Write(node.Child);
         _sb.Append(')');
         var type = node.ExplicitType ?? CaptureTypeInferrer.Infer(node.Child);

@@ -26,4 +26,41 @@ public sealed record RegexTranslation
 
     /// <summary>True when the pattern uses lookaround, atomic groups or backreferences (so NonBacktracking cannot run it).</summary>
     public bool NeedsBacktracking { get; init; }
+
+    /// <summary>The parsed pattern, kept to write narrower variants (null when it has errors).</summary>
+    internal RegexNode? Tree { get; init; }
+
+    /// <summary>
+    /// <see cref="Pattern"/> with only <paramref name="groups"/> (RE2 numbers) capturing: the other groups become
+    /// non-capturing, which matches the same text while saving the engine their bookkeeping (a quarter of the match
+    /// time for apache_combined.mtail, which names nine groups and reads five). RE2 has no backreferences, so which
+    /// groups capture cannot change what matches.
+    /// </summary>
+    public CapturingPattern CapturingOnly(IReadOnlySet<int> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var numbers = new int[Groups.Count + 1];
+        if (Tree is null)
+        {
+            for (var n = 0; n < numbers.Length; n++)
+            {
+                numbers[n] = n;
+            }
+
+            return new CapturingPattern(Pattern, numbers);
+        }
+
+        var next = 1;
+        for (var n = 1; n < numbers.Length; n++)
+        {
+            numbers[n] = groups.Contains(n) ? next++ : -1;
+        }
+
+        var text = new RegexEmitter(groups.Contains).Emit(Tree);
+        return new CapturingPattern(text, numbers);
+    }
 }
+
+/// <summary>A pattern written with only some groups capturing; <see cref="NetGroups"/>[n] is the .NET group number
+/// of RE2 group n in <see cref="Pattern"/> (-1: not captured; [0] is always 0, the whole match).</summary>
+public sealed record CapturingPattern(string Pattern, IReadOnlyList<int> NetGroups);

@@ -43,6 +43,7 @@ public static class RegexTranslator
             Errors = errors,
             RequiredLiteral = RequiredLiteralFinder.Find(root),
             NeedsBacktracking = emitter.NeedsBacktracking,
+            Tree = errors.Count == 0 ? root : null,
         };
     }
 }

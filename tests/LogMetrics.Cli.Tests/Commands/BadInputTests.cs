@@ -49,7 +49,8 @@ public sealed class BadInputTests
     public async Task APathologicalLineTimesOutAndIsCountedWhileOtherLinesGoOn()
     {
         using var dir = new TempDirectory();
-        // Nested quantifiers backtrack exponentially in a backtracking engine on a near-miss.
+        // Overlapping alternatives under a quantifier backtrack exponentially on a near-miss. (Not `(a+)+`: with its
+        // group unread it is compiled as `(?:a+)+`, which .NET's optimizer reduces to a linear `a+`.)
         var program = dir.Write("evil.rules", """
             counter evil_total
             counter lines_total
@@ -57,7 +58,7 @@ public sealed class BadInputTests
             /$/ {
               lines_total++
             }
-            /^(a+)+$/ {
+            /^(a|aa)+$/ {
               evil_total++
             }
             """);
