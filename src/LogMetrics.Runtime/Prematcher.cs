@@ -26,7 +26,7 @@ internal sealed class Prematcher : IMatchOwner
     // The helper's own instance: a Regex caches one runner, and two threads sharing it build a new runner (and its
     // stacks) for every contended match. Compiled on the helper's first batch, off the program's thread.
     private readonly Lazy<TimedRegex> _regex;
-    private readonly string? _literal;
+    private readonly LiteralPrefilter? _prefilter;
 
     // Matches the program's thread has finished with, for the helper to reuse (see MatchRecycler): the helper's
     // regex runs on the helper's thread, so the matches go back through this queue rather than straight to it.
@@ -38,7 +38,7 @@ internal sealed class Prematcher : IMatchOwner
     {
         Slot = slot;
         _regex = new Lazy<TimedRegex>(() => new TimedRegex(pattern, options, timeout), LazyThreadSafetyMode.ExecutionAndPublication);
-        _literal = literal;
+        _prefilter = literal is null ? null : new LiteralPrefilter(literal);
     }
 
     /// <summary>The pattern slot whose matches this prematcher provides.</summary>
@@ -154,7 +154,7 @@ internal sealed class Prematcher : IMatchOwner
                 try
                 {
                     Match? result = null;
-                    if (owner._literal is null || text.AsSpan(start, length).IndexOf(owner._literal, StringComparison.Ordinal) >= 0)
+                    if (owner._prefilter is null || !owner._prefilter.Rejects(text.AsSpan(start, length)))
                     {
                         owner.ReuseSpare(regex);
                         var m = regex.Match(text, start, length);

@@ -215,6 +215,22 @@ internal sealed class ProgramCompiler
 
         switch (key.Type)
         {
+            case BoundType.Int when key is BoundCaptureReference intCapture:
+                // Digits already written as the number would be are the key as they are; anything else ("+5", "007",
+                // not a number) takes the full conversion, with its runtime error.
+                var parse = Int(key);
+                return (ctx, labels) =>
+                {
+                    var span = CaptureSpan(ctx, intCapture);
+                    if (IsCanonicalInt(span))
+                    {
+                        labels.Add(span);
+                    }
+                    else
+                    {
+                        labels.Add(parse(ctx));
+                    }
+                };
             case BoundType.Int:
                 var i = Int(key);
                 return (ctx, labels) => labels.Add(i(ctx));
@@ -228,6 +244,19 @@ internal sealed class ProgramCompiler
                 var s = Str(key);
                 return (ctx, labels) => labels.Add(s(ctx));
         }
+    }
+
+    /// <summary>True when <paramref name="text"/> is an integer exactly as <see cref="long"/> formats it: no sign but a
+    /// minus, no leading zero, and few enough digits that it cannot overflow.</summary>
+    internal static bool IsCanonicalInt(ReadOnlySpan<char> text)
+    {
+        var digits = text.Length > 0 && text[0] == '-' ? text[1..] : text;
+        if (digits.Length is 0 or > 18 || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        return digits[0] != '0' || (digits.Length == 1 && text.Length == 1);
     }
 
     /// <remarks>As in mtail, the series is found (created) before the value is computed: when the value fails
@@ -584,6 +613,7 @@ internal sealed class ProgramCompiler
 
         if (match.Subject is null)
         {
+            var prefilter = literal is null ? null : new LiteralPrefilter(literal);
             return ctx =>
             {
                 if (ctx.Prematch is { } prematch && prematch.Slot == slot && prematch.TryTake(ctx.LineIndex, out var done))
@@ -598,7 +628,7 @@ internal sealed class ProgramCompiler
                     return !negated;
                 }
 
-                if (literal is not null && ctx.Line.IndexOf(literal, StringComparison.Ordinal) < 0)
+                if (prefilter is not null && prefilter.Rejects(ctx.Line))
                 {
                     return negated;
                 }

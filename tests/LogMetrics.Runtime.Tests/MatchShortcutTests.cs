@@ -79,6 +79,35 @@ public sealed class MatchShortcutTests
     }
 
     [Theory]
+    [InlineData("0", true)]
+    [InlineData("7", true)]
+    [InlineData("200", true)]
+    [InlineData("-12", true)]
+    [InlineData("999999999999999999", true)]
+    [InlineData("9999999999999999999", false)]
+    [InlineData("", false)]
+    [InlineData("-", false)]
+    [InlineData("-0", false)]
+    [InlineData("007", false)]
+    [InlineData("+5", false)]
+    [InlineData("1.0", false)]
+    [InlineData(" 1", false)]
+    [InlineData("١٢", false)]
+    public void CanonicalIntegers(string text, bool canonical) => Assert.Equal(canonical, ProgramCompiler.IsCanonicalInt(text));
+
+    [Fact]
+    public void AnIntCaptureKeyIsWrittenAsItsNumber()
+    {
+        const string program = "counter c by code\n/^(?P<code>[-+]?\\d+)$/ {\n  c[$code]++\n}\n";
+        using var harness = new EngineHarness("p.mtail", program);
+        harness.Feed("f", ["200", "007", "+7", "-3", "0", "-0"]);
+        Assert.Equal("1", harness.Value("c", "200"));
+        Assert.Equal("2", harness.Value("c", "7"));
+        Assert.Equal("1", harness.Value("c", "-3"));
+        Assert.Equal("2", harness.Value("c", "0"));
+    }
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("^", true)]
     [InlineData(@"\z", true)]
