@@ -11,6 +11,10 @@ internal sealed class CompiledProgram
     private readonly Func<ExecutionContext, bool> _body;
     private readonly ExecutionContext _context;
     private readonly Prematcher? _prematcher;
+    private readonly PrematchGovernor _governor = new();
+
+    // Set once batches come through Prepare (a worker queue): Run then starts no helper itself.
+    private volatile bool _queued;
 
     public CompiledProgram(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
     {
@@ -26,10 +30,12 @@ internal sealed class CompiledProgram
     // Batches whose prematching started when they were queued (Prepare), until Run takes them.
     private readonly ConcurrentDictionary<LineBatch, Prematcher.Work> _prepared = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Called when a batch is queued for this program: starts prematching it on the helper.</summary>
+    /// <summary>Called when a batch is queued for this program: starts prematching it on the helper, if the governor
+    /// wants the helper now.</summary>
     public void Prepare(LineBatch batch)
     {
-        if (_prematcher is not null && batch.Count >= Prematcher.MinLines)
+        _queued = true;
+        if (_prematcher is not null && batch.Count >= Prematcher.MinLines && _governor.WantHelper)
         {
             _prepared[batch] = _prematcher.Start(batch);
         }
@@ -44,8 +50,11 @@ internal sealed class CompiledProgram
         ctx.ReadTimeMs = batch.ReadTimeMs;
         var starts = batch.Starts;
         var lengths = batch.Lengths;
+        // Queued by a worker, the batch was prepared (or not) then; run inline, it is started here.
+        var governed = _prematcher is not null && batch.Count >= Prematcher.MinLines;
         ctx.Prematch = _prepared.TryRemove(batch, out var work) ? work
-            : _prematcher is not null && batch.Count >= Prematcher.MinLines ? _prematcher.Start(batch) : null;
+            : governed && _governor.WantHelper && !_queued ? _prematcher!.Start(batch) : null;
+        var started = governed ? PrematchGovernor.Now() : 0;
         long matched = 0;
         for (var i = 0; i < batch.Count; i++)
         {
@@ -73,6 +82,11 @@ internal sealed class CompiledProgram
         }
 
         ctx.ReleaseMatches();
+        if (governed)
+        {
+            _governor.Record(ctx.Prematch is not null, PrematchGovernor.Now() - started, batch.Count);
+        }
+
         ctx.Prematch = null;
         Interlocked.Add(ref state.LinesProcessed, batch.Count);
         Interlocked.Add(ref state.LinesMatched, matched);
