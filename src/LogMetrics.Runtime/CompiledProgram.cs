@@ -12,6 +12,7 @@ internal sealed class CompiledProgram
     private readonly ExecutionContext _context;
     private readonly Prematcher? _prematcher;
     private readonly PrematchGovernor _governor = new();
+    private readonly bool _prematchEveryLine;
 
     // Set once batches come through Prepare (a worker queue): Run then starts no helper itself.
     private volatile bool _queued;
@@ -21,7 +22,8 @@ internal sealed class CompiledProgram
         Families = families.Values.ToList();
         var compiler = new ProgramCompiler(program, families, options);
         _body = compiler.CompileBlock(program.Body);
-        _prematcher = options.Prematch && Environment.ProcessorCount > 1 ? compiler.CreatePrematcher(program) : null;
+        _prematcher = options.Prematch && (Environment.ProcessorCount > 1 || options.PrematchEveryLine) ? compiler.CreatePrematcher(program) : null;
+        _prematchEveryLine = options.PrematchEveryLine;
         _context = new ExecutionContext(compiler.NetGroups);
     }
 
@@ -54,6 +56,12 @@ internal sealed class CompiledProgram
         var governed = _prematcher is not null && batch.Count >= Prematcher.MinLines;
         ctx.Prematch = _prepared.TryRemove(batch, out var work) ? work
             : governed && _governor.WantHelper && !_queued ? _prematcher!.Start(batch) : null;
+        if (_prematchEveryLine)
+        {
+            ctx.Prematch ??= governed ? _prematcher!.Start(batch) : null;
+            ctx.Prematch?.WaitForHelper();
+        }
+
         var started = governed ? PrematchGovernor.Now() : 0;
         long matched = 0;
         for (var i = 0; i < batch.Count; i++)

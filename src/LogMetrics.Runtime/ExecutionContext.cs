@@ -71,6 +71,22 @@ internal sealed class ExecutionContext
 
     public void Fail(string message) => Error ??= message;
 
+    /// <summary>The slot whose match on this line came from the prematcher (-1: none), and where its group positions
+    /// are: <see cref="PrematchedSpans"/>[<see cref="PrematchedBase"/> + 2g] is group g's start (-1: not taken part),
+    /// the next its length; <see cref="PrematchedGroups"/> groups.</summary>
+    public int PrematchedSlot = -1;
+    public int[] PrematchedSpans = [];
+    public int PrematchedBase;
+    public int PrematchedGroups;
+
+    public void SetPrematched(int slot, int[] spans, int spanBase, int groups)
+    {
+        PrematchedSlot = slot;
+        PrematchedSpans = spans;
+        PrematchedBase = spanBase;
+        PrematchedGroups = groups;
+    }
+
     public void SetMatch(int slot, Match match, IMatchOwner? owner)
     {
         Matches[slot] = match;
@@ -101,6 +117,7 @@ internal sealed class ExecutionContext
         LineMatched = false;
         Error = null;
         _labelDepth = 0;
+        PrematchedSlot = -1;
         ReleaseMatches();
     }
 }

@@ -38,6 +38,31 @@ internal static class GroupReader
         return ThroughGroups(match, group, out value);
     }
 
+    /// <summary>Where the last capture of <paramref name="group"/> starts in the match's text, and its length.</summary>
+    public static bool TryGetRange(Match match, int group, out int start, out int length)
+    {
+        if (Direct && match.GetType() == typeof(Match))
+        {
+            var counts = CountsOf(match);
+            if ((uint)group < (uint)counts.Length && counts[group] > 0)
+            {
+                var count = counts[group];
+                var caps = MatchesOf(match)[group];
+                start = caps[(count * 2) - 2];
+                length = caps[(count * 2) - 1];
+                return true;
+            }
+
+            start = length = 0;
+            return false;
+        }
+
+        var g = match.Groups[group];
+        start = g.Index;
+        length = g.Length;
+        return g.Success;
+    }
+
     private static bool ThroughGroups(Match match, int group, out ReadOnlySpan<char> value)
     {
         var g = match.Groups[group];

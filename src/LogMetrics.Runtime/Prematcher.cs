@@ -10,35 +10,37 @@ namespace LogMetrics.Runtime;
 /// Matching is pure, so which thread matched a line changes nothing: the program's thread takes lines from the front
 /// (matching itself each line the helper has not done) and the helper from the back, until they meet; the program's
 /// thread uses a helper's result only in its own order. A match the helper could not finish (a timeout) is redone in
-/// order.
+/// order. The helper hands over no <see cref="Match"/>: it copies each line's group positions into one flat array per
+/// batch, which the program's thread reads in order (a Match's capture arrays, written on the other core, cost the
+/// program's thread a cache miss each), and reuses its own match for the next line.
 /// </summary>
-internal sealed class Prematcher : IMatchOwner
+internal sealed class Prematcher
 {
     /// <summary>Smaller batches (a daemon's trickle) are not worth a hand-off.</summary>
     internal const int MinLines = 32;
 
     private const int Free = 0;
     private const int HelperBusy = 1;
-    private const int HelperDone = 2;
+    private const int HelperMatched = 2;
     private const int Taken = 3;
     private const int HelperGaveUp = 4;
+    private const int HelperNoMatch = 5;
 
     // The helper's own instance: a Regex caches one runner, and two threads sharing it build a new runner (and its
     // stacks) for every contended match. Compiled on the helper's first batch, off the program's thread.
     private readonly Lazy<TimedRegex> _regex;
     private readonly LiteralPrefilter? _prefilter;
 
-    // Matches the program's thread has finished with, for the helper to reuse (see MatchRecycler): the helper's
-    // regex runs on the helper's thread, so the matches go back through this queue rather than straight to it. The
-    // helper can be a few batches ahead, so the queue holds as many matches as there are lines in flight (with 64,
-    // the engine micro benchmark still allocated 148 B a line).
-    private const int MaxSpares = 4096;
-    private readonly ConcurrentQueue<Match> _spares = new();
-    private int _spareCount;
+    // Batches waiting for the helper, in the order they were started; one helper drains them at a time, so a
+    // program never has more than one helper thread however far ahead the reader is.
+    private readonly ConcurrentQueue<Work> _pending = new();
+    private int _helperRunning;
 
-    public Prematcher(int slot, string pattern, RegexOptions options, TimeSpan timeout, string? literal)
+    /// <param name="groups">The number of .NET groups of <paramref name="pattern"/>, group 0 included.</param>
+    public Prematcher(int slot, string pattern, int groups, RegexOptions options, TimeSpan timeout, string? literal)
     {
         Slot = slot;
+        Groups = groups;
         _regex = new Lazy<TimedRegex>(() => new TimedRegex(pattern, options, timeout), LazyThreadSafetyMode.ExecutionAndPublication);
         _prefilter = literal is null ? null : new LiteralPrefilter(literal);
     }
@@ -46,32 +48,10 @@ internal sealed class Prematcher : IMatchOwner
     /// <summary>The pattern slot whose matches this prematcher provides.</summary>
     public int Slot { get; }
 
-    /// <summary>Called by the program's thread with a prematched match once its line is done.</summary>
-    public void Return(Match match)
-    {
-        if (MatchRecycler.Enabled && Volatile.Read(ref _spareCount) < MaxSpares)
-        {
-            Interlocked.Increment(ref _spareCount);
-            _spares.Enqueue(match);
-        }
-    }
+    /// <summary>The number of .NET groups whose positions are kept per line, group 0 included.</summary>
+    public int Groups { get; }
 
-    private void ReuseSpare(TimedRegex regex)
-    {
-        if (_spares.TryDequeue(out var spare))
-        {
-            Interlocked.Decrement(ref _spareCount);
-            regex.Return(spare);
-        }
-    }
-
-    // Batches waiting for the helper, in the order they were started; one helper drains them at a time, so a
-    // program never has more than one helper thread however far ahead the reader is.
-    private readonly ConcurrentQueue<Work> _pending = new();
-    private int _helperRunning;
-
-    /// <summary>Starts matching a batch on the helper; the returned work belongs to this batch only. Called when the
-    /// batch is queued for the program, so the helper can work ahead while the program's thread runs earlier batches.</summary>
+    /// <summary>Starts matching a batch on the helper; the returned work belongs to this batch only.</summary>
     public Work Start(LineBatch batch)
     {
         var work = new Work(this, batch);
@@ -102,25 +82,36 @@ internal sealed class Prematcher : IMatchOwner
         }
     }
 
+    /// <summary>What the program's thread learns of a line.</summary>
+    internal enum Outcome
+    {
+        /// <summary>The helper did not do this line (or gave up on it): match it in order.</summary>
+        NotDone,
+        NoMatch,
+        Matched,
+    }
+
     /// <summary>One batch's results. Arrays are never reused, so a helper that finishes late touches nothing live.</summary>
     internal sealed class Work(Prematcher owner, LineBatch batch)
     {
-        private readonly Match?[] _results = new Match?[batch.Count];
         private readonly int[] _states = new int[batch.Count];
+        private readonly ManualResetEventSlim _helperDone = new();
+
+        /// <summary>Per line, per group: start and length in the batch text (start -1: the group did not take part).</summary>
+        public int[] Spans { get; } = new int[batch.Count * owner.Groups * 2];
 
         public int Slot => owner.Slot;
 
-        /// <summary>Where the program's thread gives this batch's matches back.</summary>
-        public IMatchOwner Owner => owner;
+        public int Groups => owner.Groups;
 
-        /// <summary>The helper's result for a line (null: no match), or false when the caller must match the line itself.</summary>
-        public bool TryTake(int line, out Match? match)
+        /// <summary>The helper's result for a line; for <see cref="Outcome.Matched"/>, where its groups start in <see cref="Spans"/>.</summary>
+        public Outcome TryTake(int line, out int spanBase)
         {
-            match = null;
+            spanBase = line * owner.Groups * 2;
             var state = Interlocked.CompareExchange(ref _states[line], Taken, Free);
             if (state == Free || state == Taken)
             {
-                return false;
+                return Outcome.NotDone;
             }
 
             var spin = default(SpinWait);
@@ -130,19 +121,35 @@ internal sealed class Prematcher : IMatchOwner
                 state = Volatile.Read(ref _states[line]);
             }
 
-            if (state != HelperDone)
+            return state switch
             {
-                return false;
-            }
-
-            match = _results[line];
-            return true;
+                HelperMatched => Outcome.Matched,
+                HelperNoMatch => Outcome.NoMatch,
+                _ => Outcome.NotDone,
+            };
         }
+
+        /// <summary>Tests only (<see cref="EngineOptions.PrematchEveryLine"/>): blocks until the helper has stopped.</summary>
+        internal void WaitForHelper() => _helperDone.Wait();
 
         internal void RunHelper()
         {
+            try
+            {
+                MatchLines();
+            }
+            finally
+            {
+                _helperDone.Set();
+            }
+        }
+
+        private void MatchLines()
+        {
             var text = batch.Text;
             var regex = owner._regex.Value;
+            var groups = owner.Groups;
+            var spans = Spans;
             for (var i = batch.Count - 1; i >= 0; i--)
             {
                 if (Interlocked.CompareExchange(ref _states[i], HelperBusy, Free) != Free)
@@ -155,16 +162,29 @@ internal sealed class Prematcher : IMatchOwner
                 var length = batch.Lengths[i];
                 try
                 {
-                    Match? result = null;
+                    var state = HelperNoMatch;
                     if (owner._prefilter is null || !owner._prefilter.Rejects(text.AsSpan(start, length)))
                     {
-                        owner.ReuseSpare(regex);
                         var m = regex.Match(text, start, length);
-                        result = m.Success ? m : null;
+                        if (m.Success)
+                        {
+                            var at = i * groups * 2;
+                            for (var g = 0; g < groups; g++, at += 2)
+                            {
+                                if (GroupReader.TryGetRange(m, g, out spans[at], out spans[at + 1]))
+                                {
+                                    continue;
+                                }
+
+                                spans[at] = -1;
+                            }
+
+                            regex.Return(m);
+                            state = HelperMatched;
+                        }
                     }
 
-                    _results[i] = result;
-                    Volatile.Write(ref _states[i], HelperDone);
+                    Volatile.Write(ref _states[i], state);
                 }
                 catch (Exception)
                 {

@@ -65,7 +65,8 @@ internal sealed class ProgramCompiler
 
         var slot = match.Pattern.Slot;
         var translation = match.Pattern.Translation;
-        return new Prematcher(slot, _patterns[slot], translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
+        var groups = NetGroups[slot].Max() + 1;
+        return new Prematcher(slot, _patterns[slot], groups, translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
     }
 
     public Func<ExecutionContext, bool> CompileBlock(BoundBlock block)
@@ -453,7 +454,7 @@ internal sealed class ProgramCompiler
     {
         value = default;
         var match = ctx.Matches[capture.Slot];
-        if (match is null)
+        if (match is null && capture.Slot != ctx.PrematchedSlot)
         {
             return false;
         }
@@ -462,13 +463,13 @@ internal sealed class ProgramCompiler
         var netGroups = ctx.NetGroups[capture.Slot];
         if (groups.Count == 1)
         {
-            return GroupReader.TryGet(match, netGroups[groups[0]], out value);
+            return TryGroup(ctx, match, netGroups[groups[0]], out value);
         }
 
         var participated = false;
         for (var i = groups.Count - 1; i >= 0; i--)
         {
-            if (GroupReader.TryGet(match, netGroups[groups[i]], out var group))
+            if (TryGroup(ctx, match, netGroups[groups[i]], out var group))
             {
                 if (group.Length > 0)
                 {
@@ -485,6 +486,29 @@ internal sealed class ProgramCompiler
         }
 
         return participated;
+    }
+
+    /// <summary>A group's text from the line's match, or (match null) from the prematcher's positions.</summary>
+    private static bool TryGroup(ExecutionContext ctx, Match? match, int group, out ReadOnlySpan<char> value)
+    {
+        if (match is not null)
+        {
+            return GroupReader.TryGet(match, group, out value);
+        }
+
+        if ((uint)group < (uint)ctx.PrematchedGroups)
+        {
+            var at = ctx.PrematchedBase + (2 * group);
+            var start = ctx.PrematchedSpans[at];
+            if (start >= 0)
+            {
+                value = ctx.Text.AsSpan(start, ctx.PrematchedSpans[at + 1]);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, BoundCaptureReference capture) =>
@@ -616,16 +640,17 @@ internal sealed class ProgramCompiler
             var prefilter = literal is null ? null : new LiteralPrefilter(literal);
             return ctx =>
             {
-                if (ctx.Prematch is { } prematch && prematch.Slot == slot && prematch.TryTake(ctx.LineIndex, out var done))
+                if (ctx.Prematch is { } prematch && prematch.Slot == slot)
                 {
-                    if (done is null)
+                    switch (prematch.TryTake(ctx.LineIndex, out var spanBase))
                     {
-                        return negated;
+                        case Prematcher.Outcome.NoMatch:
+                            return negated;
+                        case Prematcher.Outcome.Matched:
+                            ctx.SetPrematched(slot, prematch.Spans, spanBase, prematch.Groups);
+                            ctx.LineMatched = true;
+                            return !negated;
                     }
-
-                    ctx.SetMatch(slot, done, prematch.Owner);
-                    ctx.LineMatched = true;
-                    return !negated;
                 }
 
                 if (prefilter is not null && prefilter.Rejects(ctx.Line))

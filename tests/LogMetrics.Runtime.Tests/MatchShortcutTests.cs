@@ -65,7 +65,7 @@ public sealed class MatchShortcutTests
             .ToList();
         Assert.True(lines.Count >= Prematcher.MinLines);
 
-        using var harness = new EngineHarness("p.mtail", program, new EngineOptions { Prematch = prematch });
+        using var harness = new EngineHarness("p.mtail", program, new EngineOptions { Prematch = prematch, PrematchEveryLine = prematch });
         harness.Feed("f", lines);
 
         Assert.Empty(harness.Errors);
@@ -135,13 +135,17 @@ public sealed class MatchShortcutTests
         Assert.True(lines.Count >= Prematcher.MinLines);
 
         using var plain = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = false });
-        using var prematched = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = true });
+        using var prematched = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = true, PrematchEveryLine = true });
+        using var racing = new EngineHarness("a.mtail", program, new EngineOptions { Prematch = true });
         plain.Feed("f", lines);
         prematched.Feed("f", lines);
+        racing.Feed("f", lines);
 
         Assert.Equal(Dump(plain), Dump(prematched));
         Assert.Equal(plain.Errors.Select(e => e.Message), prematched.Errors.Select(e => e.Message));
         Assert.Equal(plain.Engine.Programs[0].LinesMatched, prematched.Engine.Programs[0].LinesMatched);
+        Assert.Equal(Dump(plain), Dump(racing));
+        Assert.Equal(plain.Errors.Select(e => e.Message), racing.Errors.Select(e => e.Message));
     }
 
     private static List<string> Dump(EngineHarness harness) =>
