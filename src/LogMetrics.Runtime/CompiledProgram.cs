@@ -14,6 +14,9 @@ internal sealed class CompiledProgram
     private readonly PrematchGovernor _governor = new();
     private readonly bool _prematchEveryLine;
 
+    // Batches whose prematching started when they were queued (Prepare), until Run takes them.
+    private readonly ConcurrentDictionary<LineBatch, Prematcher.Work> _prepared = new(ReferenceEqualityComparer.Instance);
+
     // Set once batches come through Prepare (a worker queue): Run then starts no helper itself.
     private volatile bool _queued;
 
@@ -28,9 +31,6 @@ internal sealed class CompiledProgram
     }
 
     public IReadOnlyList<MetricFamily> Families { get; }
-
-    // Batches whose prematching started when they were queued (Prepare), until Run takes them.
-    private readonly ConcurrentDictionary<LineBatch, Prematcher.Work> _prepared = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Called when a batch is queued for this program: starts prematching it on the helper, if the governor
     /// wants the helper now.</summary>
@@ -94,6 +94,9 @@ internal sealed class CompiledProgram
         {
             _governor.Record(ctx.Prematch is not null, PrematchGovernor.Now() - started, batch.Count);
         }
+
+        // Every line is done, so the helper writes nothing more into this batch's positions.
+        ctx.Prematch?.ReturnSpans();
 
         ctx.Prematch = null;
         Interlocked.Add(ref state.LinesProcessed, batch.Count);

@@ -10,7 +10,7 @@ internal sealed class ExecutionContext
     {
         NetGroups = netGroups;
         Matches = new Match?[netGroups.Length];
-        _owners = new IMatchOwner?[netGroups.Length];
+        _owners = new TimedRegex?[netGroups.Length];
     }
 
     public string Text = "";
@@ -43,7 +43,7 @@ internal sealed class ExecutionContext
     public readonly Match?[] Matches;
 
     /// <summary>Who gets each slot's match back when the line is done (null: a shared match, never given back).</summary>
-    private readonly IMatchOwner?[] _owners;
+    private readonly TimedRegex?[] _owners;
     /// <summary>Label buffers, one per nesting level: a key may itself read a metric (`c[u[$1]]`), whose
     /// lookup needs its own buffer while the outer one is half built.</summary>
     private LabelValuesBuilder[] _labels = [new(), new()];
@@ -87,7 +87,7 @@ internal sealed class ExecutionContext
         PrematchedGroups = groups;
     }
 
-    public void SetMatch(int slot, Match match, IMatchOwner? owner)
+    public void SetMatch(int slot, Match match, TimedRegex? owner)
     {
         Matches[slot] = match;
         _owners[slot] = owner;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using LogMetrics.Tailing;
@@ -97,8 +98,17 @@ internal sealed class Prematcher
         private readonly int[] _states = new int[batch.Count];
         private readonly ManualResetEventSlim _helperDone = new();
 
-        /// <summary>Per line, per group: start and length in the batch text (start -1: the group did not take part).</summary>
-        public int[] Spans { get; } = new int[batch.Count * owner.Groups * 2];
+        /// <summary>Per line, per group: start and length in the batch text (start -1: the group did not take part).
+        /// Rented (a batch of short lines with many groups would otherwise be a large-object allocation each time) and
+        /// given back by <see cref="ReturnSpans"/> once the program's thread has run the batch: the helper writes a
+        /// line's positions only after claiming it, and the program's thread waits for every claimed line.</summary>
+        public int[] Spans { get; private set; } = ArrayPool<int>.Shared.Rent(batch.Count * owner.Groups * 2);
+
+        public void ReturnSpans()
+        {
+            ArrayPool<int>.Shared.Return(Spans);
+            Spans = [];
+        }
 
         public int Slot => owner.Slot;
 

@@ -8,7 +8,7 @@ namespace LogMetrics.Runtime;
 /// so until one match has completed, a timeout is retried once. A match that times out afterwards throws
 /// <see cref="RegexMatchTimeoutException"/>, which the caller counts as a runtime error.
 /// </summary>
-internal sealed class TimedRegex : IMatchOwner
+internal sealed class TimedRegex
 {
     private readonly Regex _regex;
     private volatile bool _warm;
