@@ -27,7 +27,7 @@ internal sealed class CompiledProgram
         _body = compiler.CompileBlock(program.Body);
         _prematcher = options.Prematch && (Environment.ProcessorCount > 1 || options.PrematchEveryLine) ? compiler.CreatePrematcher(program) : null;
         _prematchEveryLine = options.PrematchEveryLine;
-        _context = new ExecutionContext(compiler.NetGroups);
+        _context = new ExecutionContext(program.Patterns.Count);
     }
 
     public IReadOnlyList<MetricFamily> Families { get; }

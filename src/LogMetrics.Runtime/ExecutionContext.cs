@@ -6,11 +6,10 @@ namespace LogMetrics.Runtime;
 /// <summary>The registers of one program while it runs one line: reused line after line by that program's thread.</summary>
 internal sealed class ExecutionContext
 {
-    public ExecutionContext(int[][] netGroups)
+    public ExecutionContext(int patternCount)
     {
-        NetGroups = netGroups;
-        Matches = new Match?[netGroups.Length];
-        _owners = new TimedRegex?[netGroups.Length];
+        Matches = new Match?[patternCount];
+        _owners = new TimedRegex?[patternCount];
     }
 
     public string Text = "";
@@ -35,9 +34,6 @@ internal sealed class ExecutionContext
 
     /// <summary>The runtime error of this line, if any: the rest of the program is skipped.</summary>
     public string? Error;
-
-    /// <summary>By pattern slot, the .NET group number of each RE2 group (see ProgramCompiler.NetGroups).</summary>
-    public readonly int[][] NetGroups;
 
     /// <summary>Each pattern's match on this line, by slot; set with <see cref="SetMatch"/>.</summary>
     public readonly Match?[] Matches;

@@ -47,7 +47,7 @@ internal sealed class ProgramCompiler
     }
 
     /// <summary>By pattern slot, the .NET group number of each RE2 group (-1: compiled non-capturing).</summary>
-    public int[][] NetGroups { get; }
+    private int[][] NetGroups { get; }
 
     /// <summary>True for a pattern that matches every input with an empty match and no groups, so the regex need not run.</summary>
     internal static bool AlwaysMatchesEmpty(string pattern) => pattern is "" or "^" or @"\z" or "$";
@@ -211,7 +211,8 @@ internal sealed class ProgramCompiler
     {
         if (RawCapture(key) is { } capture)
         {
-            return (ctx, labels) => labels.Add(CaptureSpan(ctx, capture));
+            var read = Read(capture);
+            return (ctx, labels) => labels.Add(CaptureSpan(ctx, read));
         }
 
         switch (key.Type)
@@ -220,9 +221,10 @@ internal sealed class ProgramCompiler
                 // Digits already written as the number would be are the key as they are; anything else ("+5", "007",
                 // not a number) takes the full conversion, with its runtime error.
                 var parse = Int(key);
+                var intRead = Read(intCapture);
                 return (ctx, labels) =>
                 {
-                    var span = CaptureSpan(ctx, intCapture);
+                    var span = CaptureSpan(ctx, intRead);
                     if (IsCanonicalInt(span))
                     {
                         labels.Add(span);
@@ -448,9 +450,24 @@ internal sealed class ProgramCompiler
         _ => null,
     };
 
+    /// <summary>A capture reference as the closures read it: its pattern slot and its groups' .NET numbers.</summary>
+    private sealed class CaptureRead(int slot, int[] groups)
+    {
+        public readonly int Slot = slot;
+
+        /// <summary>.NET group numbers, in RE2 order (a name can stand for several groups).</summary>
+        public readonly int[] Groups = groups;
+    }
+
+    private CaptureRead Read(BoundCaptureReference capture)
+    {
+        var netGroups = NetGroups[capture.Slot];
+        return new CaptureRead(capture.Slot, capture.Groups.Select(g => netGroups[g]).ToArray());
+    }
+
     /// <summary>The capture's text; false when none of its groups took part in the match (or its pattern did not run).
     /// Of several groups with one name, the last that took part with a non-empty text wins, else the last that took part.</summary>
-    private static bool TryCapture(ExecutionContext ctx, BoundCaptureReference capture, out ReadOnlySpan<char> value)
+    private static bool TryCapture(ExecutionContext ctx, CaptureRead capture, out ReadOnlySpan<char> value)
     {
         value = default;
         var match = ctx.Matches[capture.Slot];
@@ -460,16 +477,15 @@ internal sealed class ProgramCompiler
         }
 
         var groups = capture.Groups;
-        var netGroups = ctx.NetGroups[capture.Slot];
-        if (groups.Count == 1)
+        if (groups.Length == 1)
         {
-            return TryGroup(ctx, match, netGroups[groups[0]], out value);
+            return TryGroup(ctx, match, groups[0], out value);
         }
 
         var participated = false;
-        for (var i = groups.Count - 1; i >= 0; i--)
+        for (var i = groups.Length - 1; i >= 0; i--)
         {
-            if (TryGroup(ctx, match, netGroups[groups[i]], out var group))
+            if (TryGroup(ctx, match, groups[i], out var group))
             {
                 if (group.Length > 0)
                 {
@@ -511,7 +527,7 @@ internal sealed class ProgramCompiler
         return false;
     }
 
-    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, BoundCaptureReference capture) =>
+    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, CaptureRead capture) =>
         TryCapture(ctx, capture, out var value) ? value : default;
 
     internal Func<ExecutionContext, bool> Bool(BoundExpression expression)
@@ -526,7 +542,7 @@ internal sealed class ProgramCompiler
             case BoundDynamicMatchExpression dynamic:
                 return DynamicMatch(dynamic);
             case BoundDefinedExpression defined:
-                var reference = new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups);
+                var reference = Read(new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups));
                 return ctx => TryCapture(ctx, reference, out _);
             case BoundUnaryExpression { Operator: BoundUnaryOperator.LogicalNot } not:
                 var operand = Bool(not.Operand);
@@ -598,7 +614,8 @@ internal sealed class ProgramCompiler
                     && op is BoundBinaryOperator.Equal or BoundBinaryOperator.NotEqual)
                 {
                     var equal = op == BoundBinaryOperator.Equal;
-                    return ctx => CaptureSpan(ctx, capture).SequenceEqual(text) == equal;
+                    var read = Read(capture);
+                    return ctx => CaptureSpan(ctx, read).SequenceEqual(text) == equal;
                 }
 
                 var ls = Str(binary.Left);
@@ -756,9 +773,10 @@ internal sealed class ProgramCompiler
                 return _ => constant;
             case BoundCaptureReference capture:
                 var intError = new RepeatedMessage(text => $"strconv.ParseInt: parsing \"{text}\" (capture {capture.Name}): invalid syntax");
+                var intRead = Read(capture);
                 return ctx =>
                 {
-                    var span = CaptureSpan(ctx, capture);
+                    var span = CaptureSpan(ctx, intRead);
                     if (long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                     {
                         return value;
@@ -967,9 +985,10 @@ internal sealed class ProgramCompiler
                 return _ => constant;
             case BoundCaptureReference capture:
                 var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" (capture {capture.Name}): {GoFloatParseError(text)}");
+                var floatRead = Read(capture);
                 return ctx =>
                 {
-                    var span = CaptureSpan(ctx, capture);
+                    var span = CaptureSpan(ctx, floatRead);
                     if (TryParseGoFloat(span, out var value))
                     {
                         return value;
@@ -1049,7 +1068,8 @@ internal sealed class ProgramCompiler
     {
         if (RawCapture(expression) is { } capture)
         {
-            return ctx => TryCapture(ctx, capture, out var value) ? value.ToString() : "";
+            var read = Read(capture);
+            return ctx => TryCapture(ctx, read, out var value) ? value.ToString() : "";
         }
 
         switch (expression)
@@ -1140,7 +1160,7 @@ internal sealed class ProgramCompiler
 
         var text = Str(call.Arguments[0]);
         // An Int capture is parsed as the digits it matched (mtail passes "" here: a bug we do not copy).
-        var capture = RawCaptureOfAnyType(call.Arguments[0]);
+        var capture = RawCaptureOfAnyType(call.Arguments[0]) is { } raw ? Read(raw) : null;
         var layout = call.Layout!;
         var zone = _options.TimeZone;
         var currentYear = _options.SyslogUseCurrentYear;
