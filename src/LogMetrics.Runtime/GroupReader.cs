@@ -17,25 +17,14 @@ internal static class GroupReader
     /// <summary>The last capture of group <paramref name="group"/>; false when the group did not participate.</summary>
     public static bool TryGet(Match match, int group, out ReadOnlySpan<char> value)
     {
-        if (Direct && match.GetType() == typeof(Match))
+        if (!TryGetRange(match, group, out var start, out var length))
         {
-            var counts = CountsOf(match);
-            if ((uint)group < (uint)counts.Length)
-            {
-                var count = counts[group];
-                if (count > 0)
-                {
-                    var caps = MatchesOf(match)[group];
-                    value = TextOf(match).AsSpan(caps[(count * 2) - 2], caps[(count * 2) - 1]);
-                    return true;
-                }
-
-                value = default;
-                return false;
-            }
+            value = default;
+            return false;
         }
 
-        return ThroughGroups(match, group, out value);
+        value = Direct && match.GetType() == typeof(Match) ? TextOf(match).AsSpan(start, length) : match.Groups[group].ValueSpan;
+        return true;
     }
 
     /// <summary>Where the last capture of <paramref name="group"/> starts in the match's text, and its length.</summary>

@@ -35,9 +35,7 @@ internal sealed class ProgramCompiler
         foreach (var pattern in program.Patterns)
         {
             // Groups no capture reference reads are compiled non-capturing (see RegexTranslation.CapturingOnly).
-            var capturing = pattern.ReadGroups is { } read
-                ? pattern.Translation.CapturingOnly(read)
-                : pattern.Translation.CapturingOnly(Enumerable.Range(0, pattern.Translation.Groups.Count + 1).ToHashSet());
+            var capturing = pattern.Translation.CapturingOnly(pattern.ReadGroups);
             _patterns[pattern.Slot] = capturing.Pattern;
             NetGroups[pattern.Slot] = capturing.NetGroups.ToArray();
             _regexes[pattern.Slot] = new TimedRegex(capturing.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
@@ -188,12 +186,7 @@ internal sealed class ProgramCompiler
             var labels = ctx.RentLabels();
             try
             {
-                foreach (var writer in writers)
-                {
-                    writer(ctx, labels);
-                }
-
-                if (ctx.Error is not null)
+                if (!WriteKey(ctx, writers, labels))
                 {
                     return null;
                 }
@@ -205,6 +198,17 @@ internal sealed class ProgramCompiler
                 ctx.ReturnLabels();
             }
         };
+    }
+
+    /// <summary>Writes a metric's key into a rented label buffer; false when a key expression failed (ctx.Error).</summary>
+    private static bool WriteKey(ExecutionContext ctx, Action<ExecutionContext, LabelValuesBuilder>[] writers, LabelValuesBuilder labels)
+    {
+        foreach (var writer in writers)
+        {
+            writer(ctx, labels);
+        }
+
+        return ctx.Error is null;
     }
 
     private Action<ExecutionContext, LabelValuesBuilder> KeyWriter(BoundExpression key)
@@ -400,12 +404,7 @@ internal sealed class ProgramCompiler
             var labels = ctx.RentLabels();
             try
             {
-                foreach (var writer in writers)
-                {
-                    writer(ctx, labels);
-                }
-
-                if (ctx.Error is not null)
+                if (!WriteKey(ctx, writers, labels))
                 {
                     return false;
                 }

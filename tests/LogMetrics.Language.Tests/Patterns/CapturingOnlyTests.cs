@@ -62,6 +62,15 @@ public sealed class CapturingOnlyTests
     }
 
     [Fact]
+    public void NoSetOfGroupsKeepsEveryGroupCapturing()
+    {
+        var translation = Translate("(a)(?:b)(c)");
+        var capturing = translation.CapturingOnly(null);
+        Assert.Equal(translation.Pattern, capturing.Pattern);
+        Assert.Equal([0, 1, 2], capturing.NetGroups);
+    }
+
+    [Fact]
     public void APatternWithErrorsIsReturnedAsIs()
     {
         var translation = Translate("(a");
