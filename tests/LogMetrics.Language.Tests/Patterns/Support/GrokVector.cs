@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LogMetrics.Language.Tests.Patterns.Support;
 
-/// <summary>One line of shared/conformance/grok/vectors.jsonl.</summary>
+/// <summary>One line of tests/data/conformance/grok/vectors.jsonl.</summary>
 internal sealed record GrokVector(
     string Id,
     string Pattern,
@@ -11,14 +11,14 @@ internal sealed record GrokVector(
     IReadOnlyDictionary<string, string> Captures,
     IReadOnlyList<string> Absent)
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, GrokVector>> s_all = new(Load);
+    /// <summary>Where the vector files live: tests/data/conformance/grok in the source tree.</summary>
+    public static string Directory => SharedData.PathTo("conformance", "grok");
 
-    public static IReadOnlyDictionary<string, GrokVector> All => s_all.Value;
-
-    private static IReadOnlyDictionary<string, GrokVector> Load()
+    /// <summary>The vectors of one file of <see cref="Directory"/> (e.g. "vectors-grid.jsonl"), in file order.</summary>
+    public static IReadOnlyList<GrokVector> Load(string file)
     {
-        var result = new Dictionary<string, GrokVector>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(SharedData.PathTo("conformance", "grok", "vectors.jsonl")))
+        var result = new List<GrokVector>();
+        foreach (var line in File.ReadLines(Path.Combine(Directory, file)))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -27,16 +27,18 @@ internal sealed record GrokVector(
 
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
-            var captures = root.GetProperty("captures").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+            // vectors-crossed.jsonl leaves "captures" out where the pattern does not match.
+            var captures = root.TryGetProperty("captures", out var c)
+                ? c.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
             var absent = root.TryGetProperty("absent", out var a) ? a.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
-            var vector = new GrokVector(
+            result.Add(new GrokVector(
                 root.GetProperty("id").GetString()!,
                 root.GetProperty("pattern").GetString()!,
                 root.GetProperty("input").GetString()!,
                 root.GetProperty("match").GetBoolean(),
                 captures,
-                absent);
-            result.Add(vector.Id, vector);
+                absent));
         }
 
         return result;
