@@ -6,7 +6,7 @@ namespace LogMetrics.Language.Tests.Patterns;
 /// <summary>
 /// Realistic inputs for built-in grok patterns that the logstash spec vectors do not cover.
 /// Expectations were derived by reading the logstash-patterns-core legacy definitions
-/// (match rule as in shared/conformance/grok/README.md: unanchored search unless the
+/// (match rule as in tests/data/conformance/grok/README.md: unanchored search unless the
 /// pattern anchors, '.' matches newline, empty or non-participating captures are unset).
 /// Each capture is written "field=value"; "!field" means the field must not be captured.
 /// </summary>
@@ -195,6 +195,42 @@ public sealed class GrokReferenceTests
             ["nagios_type=HOST NOTIFICATION", "nagios_notifyname=admins", "nagios_hostname=db01", "nagios_state=DOWN", "nagios_contact=notify-host-by-email", "nagios_message=PING CRITICAL - Packet loss = 100%"] },
         { "^%{NAGIOSLOGLINE}$", "[1427925600] EXTERNAL COMMAND: SCHEDULE_HOST_DOWNTIME;db01;1427925600;1427929200;1;0;3600;admin;patching", true,
             ["nagios_command=SCHEDULE_HOST_DOWNTIME", "nagios_hostname=db01", "nagios_start_time=1427925600", "nagios_end_time=1427929200", "nagios_fixed=1", "nagios_trigger_id=0", "nagios_duration=3600", "author=admin", "comment=patching"] },
+
+        // --- definitions that read differently from logstash's until issue 8; each line tells the old text from
+        // logstash's, and every expectation here was checked on Onigmo (tools/grok-audit/oracle.rb)
+        { "^%{HTTPD_COMMONLOG}$", "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 -5", true, ["response=200", "bytes=-5"] },
+        { "%{HTTPD_COMMONLOG}", "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" -1 -5", true, ["response=-1", "!bytes"] },
+        { "%{ELB_ACCESS_LOG}", "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000086 0.001048 0.001337 - - 0 57 \"GET https://www.example.com:443/ HTTP/1.1\"", false, [] },
+        { "%{ELB_ACCESS_LOG}", "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 - -1 -1 -1 504 - 0 0 \"GET http://www.example.com:80/ HTTP/1.1\"", true,
+            ["clientport=2817", "!backendip", "request_processing_time=-1", "response=504", "!backend_response", "received_bytes=0", "verb=GET", "urihost=www.example.com:80"] },
+        { "^%{EXIM_FLAGS:f}$", "<>", false, [] },
+        { "^%{EXIM_FLAGS:f}$", ">>", true, ["f=>>"] },
+        { "^%{EXIM_FLAGS:f}$", "**", true, ["f=**"] },
+        { "%{EXIM_MESSAGE_ARRIVAL}", "2024-03-07 14:02:11 1rEmNx-0004ab-2C <= alice@example.com H=mail.example.com [192.0.2.10] P=esmtps S=2048 id=abc@example.com for bob@example.org", true,
+            ["timestamp=2024-03-07 14:02:11", "exim_year=2024", "exim_time=14:02:11", "exim_msgid=1rEmNx-0004ab-2C", "exim_flags=<=", "!exim_status", "exim_sender_email=alice@example.com",
+             "remote_hostname=mail.example.com", "remote_host=192.0.2.10", "protocol=esmtps", "exim_msg_size=2048", "exim_header_id=abc@example.com", "exim_recipient_email=bob@example.org"] },
+        { "%{EXIM_MESSAGE_ARRIVAL}", "2024-03-07 14:02:11 1rEmNx-0004ab-2C <= <> R=1rEmNw-0004aa-1B U=Debian-exim P=local S=1024", false, [] },
+        { "%{NAGIOS_WARNING}", "Warning:  Return code of 255 for check of service 'Ping' on host 'db01' was out of bounds.", true,
+            ["nagios_message=Return code of 255 for check of service 'Ping' on host 'db01' was out of bounds."] },
+        { "%{NAGIOSLOGLINE}", "[1427925600] Warning: Return code of 127 for check of host 'web01' was out of bounds.", true,
+            ["nagios_epoch=1427925600", "nagios_message=Return code of 127 for check of host 'web01' was out of bounds."] },
+        { "%{REDISLOG}", "[4018] 14 Nov 07:01:22.119 * DB saved on disk", true, ["pid=4018", "timestamp=14 Nov 07:01:22.119"] },
+        { "%{REDISLOG}", "[4018] 14 Nov 07:01:22.119 *\tDB saved on disk", false, [] },
+        { "^%{EMAILADDRESS:e}$", "first:last=x@example.com", true, ["e=first:last=x@example.com"] },
+        { "^%{EMAILADDRESS:e}$", "1st.user@example.com", false, [] },
+        { "^%{BACULA_HOST:h}$", "db01.example.com", false, [] },
+        { "^%{BACULA_TIMESTAMP:t}$", "05-Mar 10:11", true, ["t=05-Mar 10:11"] },
+        { "^%{BACULA_TIMESTAMP:t}$", "05-Mar-2024 10:11", false, [] },
+        { "%{BACULA_LOG_NO_AUTH}", "Fatal error: Unable to authenticate with File daemon at \"client1:9102\". Possible causes:", true, [] },
+        { "%{BACULA_LOG_NOOPENDIR}", "Could not open directory \"/srv/data\": ERR=Permission denied", true, ["berror=Permission denied", "!directory"] },
+        { "%{BACULA_LOG_MAX_CAPACITY}", "User defined maximum volume capacity 108,372,182,400 exceeded on device \"FileStorage\" (/var/lib/bacula).", true,
+            ["device=FileStorage", "!capacity", "!devicepath"] },
+        { "^%{TIMESTAMP_ISO8601:t}$", "2016-12-31T23:59:60Z", true, ["t=2016-12-31T23:59:60Z"] },
+        { "^%{ISO8601_SECOND:s}$", "60", true, ["s=60"] },
+        { "%{SFW2}", "Jan 29 00:00:28 myth kernel: SFW2-INext-ACC-TCP IN=eth0 OUT=  MAC= SRC=192.0.2.1 DST=192.0.2.2 LEN=60 PROTO=UDP SPT=5353 DPT=5353", true,
+            ["nf_in_interface=eth0", "!nf_out_interface", "nf_src_port=5353", "nf_dst_port=5353"] },
+        { "%{SFW2}", "Jan 29 00:00:28 myth kernel: SFW2-INext-ACC-TCP IN=eth0 OUT= eth1 MAC= SRC=192.0.2.1 DST=192.0.2.2 LEN=60 PROTO=UDP", true,
+            ["nf_out_interface=eth1", "nf_protocol=UDP", "!nf_src_port"] },
     };
 
     [Theory]
