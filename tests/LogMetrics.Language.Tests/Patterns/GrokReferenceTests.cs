@@ -6,7 +6,7 @@ namespace LogMetrics.Language.Tests.Patterns;
 /// <summary>
 /// Realistic inputs for built-in grok patterns that the logstash spec vectors do not cover.
 /// Expectations were derived by reading the logstash-patterns-core legacy definitions
-/// (match rule as in shared/conformance/grok/README.md: unanchored search unless the
+/// (match rule as in tests/data/conformance/grok/README.md: unanchored search unless the
 /// pattern anchors, '.' matches newline, empty or non-participating captures are unset).
 /// Each capture is written "field=value"; "!field" means the field must not be captured.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LogMetrics.Language.Tests.Patterns.Support;
 
-/// <summary>One line of shared/conformance/grok/vectors.jsonl.</summary>
+/// <summary>One line of tests/data/conformance/grok/vectors.jsonl.</summary>
 internal sealed record GrokVector(
     string Id,
     string Pattern,

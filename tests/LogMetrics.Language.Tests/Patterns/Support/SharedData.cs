@@ -1,10 +1,11 @@
 namespace LogMetrics.Language.Tests.Patterns.Support;
 
-/// <summary>Finds the shared data folder: a `shared` directory holding `conformance`, beside the repository or above the test binaries.</summary>
+/// <summary>The repository's copy of the team's conformance data: tests/data (see tests/data/README.md), found above the test binaries.</summary>
 internal static class SharedData
 {
     private static readonly Lazy<string> s_root = new(Locate);
 
+    /// <summary>tests/data in the source tree; PathTo("conformance", "grok", ...) reads the grok vectors.</summary>
     public static string Root => s_root.Value;
 
     public static string PathTo(params string[] parts) => Path.Combine([Root, .. parts]);
@@ -13,13 +14,12 @@ internal static class SharedData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "conformance")))
+            if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
             {
-                return candidate;
+                return Path.Combine(dir.FullName, "tests", "data");
             }
         }
 
-        throw new DirectoryNotFoundException("no shared/conformance directory above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("no LogMetrics.sln above " + AppContext.BaseDirectory);
     }
 }
