@@ -13,9 +13,22 @@ internal static partial class WithoutReadOverride
 {
     public static async Task<CliResult> RunAsync(IEnumerable<string> args)
     {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts `logmetrics` with stdin, stdout and stderr redirected, as <see cref="CliRunner.Start"/> does.</summary>
+    public static Process Start(IEnumerable<string> args)
+    {
         var root = GetEuid() == 0;
         var info = new ProcessStartInfo(root ? "/usr/bin/setpriv" : "dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -36,12 +49,7 @@ internal static partial class WithoutReadOverride
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start logmetrics");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start logmetrics");
     }
 
     /// <summary>chmod 000.</summary>
