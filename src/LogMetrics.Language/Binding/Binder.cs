@@ -521,7 +521,12 @@ internal sealed partial class Binder
             return true;
         }
 
-        var text = value is BoundCaptureReference capture ? "$" + capture.Name : "...";
+        var text = value switch
+        {
+            BoundCaptureReference capture => "$" + capture.Name,
+            BoundLiteralExpression { Value: string literal } when literal.Length <= 20 => "\"" + literal + "\"",
+            _ => "...",
+        };
         var verb = op == BoundAssignmentOperator.Assign ? "assigning" : op == BoundAssignmentOperator.Add ? "adding" : "subtracting";
         if (metric.ValueType != BoundType.String)
         {

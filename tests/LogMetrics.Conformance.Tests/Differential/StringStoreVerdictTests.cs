@@ -10,7 +10,7 @@ public sealed class StringStoreVerdictTests
 {
     public static TheoryData<string, string, bool, string> Cases() => new()
     {
-        // name, program, mtail accepts, the LogMetrics code on stderr
+        // name, program, mtail accepts, the LogMetrics code on stderr (its hint names the value: int($x), int("abc"))
         { "assign_to_counter", "counter c\n/(?P<method>[A-Z]+)/ {\n  c = $method\n}\n", false, "LM2050" },
         { "add_to_counter", "counter c\n/(?P<n>\\d+|-)/ {\n  c += $n\n}\n", false, "LM2050" },
         { "literal_to_counter", "counter c\n/x/ {\n  c = \"abc\"\n}\n", false, "LM2050" },
@@ -36,7 +36,8 @@ public sealed class StringStoreVerdictTests
             var check = await LogMetricsCli.CheckAsync([path]);
             Assert.True(mtailAccepts == (check.ExitCode == 0), check.ToString());
             Assert.Contains(code, check.Stderr, StringComparison.Ordinal);
-            Assert.Contains("int($", check.Stderr, StringComparison.Ordinal);
+            Assert.Contains("hint: ", check.Stderr, StringComparison.Ordinal);
+            Assert.Matches(@"int\((\$\w+|""abc"")\)", check.Stderr);
         }
         finally
         {
