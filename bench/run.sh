@@ -6,12 +6,11 @@
 #
 # Environment: BENCH_REPEAT=N runs each one-shot measurement N times and keeps the fastest (default 1);
 # BENCH_MTAIL_RENDER=1 also measures mtail's /metrics render with LINES series (slow: minutes);
-# BENCH_SKIP_DAEMON=1 skips the daemon cases; LOGMETRICS_SHARED points at the team's shared/ directory.
+# BENCH_SKIP_DAEMON=1 skips the daemon cases.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$here")
-shared=${LOGMETRICS_SHARED:-$(cd "$repo/.." && pwd)/shared}
 out=$here/out
 data=$here/data
 examples=/usr/share/doc/mtail/examples
@@ -43,7 +42,6 @@ fi
 for tool in mtail python3 curl dotnet; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
-[[ -f "$shared/bench/gen_access_log.py" ]] || die "no $shared/bench/gen_access_log.py (set LOGMETRICS_SHARED)"
 
 mkdir -p "$out/runs" "$data"
 raw=$out/raw.jsonl
@@ -53,7 +51,7 @@ raw=$out/raw.jsonl
 access=$data/access-$lines.log
 if [[ ! -s "$access" ]]; then
   echo "generating $access" >&2
-  python3 "$shared/bench/gen_access_log.py" "$lines" 42 > "$access.tmp" && mv "$access.tmp" "$access"
+  python3 "$here/gen_access_log.py" "$lines" 42 > "$access.tmp" && mv "$access.tmp" "$access"
 fi
 ids=$data/ids-$lines.log
 if [[ ! -s "$ids" ]]; then

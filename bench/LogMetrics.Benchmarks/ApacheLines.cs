@@ -1,6 +1,6 @@
 namespace LogMetrics.Benchmarks;
 
-/// <summary>Lines in the shape of shared/bench/gen_access_log.py's output, and mtail's apache_combined pattern.</summary>
+/// <summary>Lines in the shape of bench/gen_access_log.py's output, and mtail's apache_combined pattern.</summary>
 internal static class ApacheLines
 {
     public static readonly string[] Lines =

@@ -31,6 +31,7 @@ public sealed class MetricFamily
     private volatile Series? _scalar;
     private Series? _detached;
     private long _dropped;
+    private long _refused;
     private long _updateOrder;
     private volatile bool _hasExpiring;
 
@@ -123,6 +124,12 @@ public sealed class MetricFamily
 
     /// <summary>Label sets refused or evicted by limits since start.</summary>
     public long SeriesDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Of <see cref="SeriesDropped"/>, the new label sets refused by the store's per-metric maximum (not by `limit`).</summary>
+    public long SeriesRefused => Interlocked.Read(ref _refused);
+
+    /// <summary>The store's per-metric maximum this family was created with; 0 for none.</summary>
+    public int MaxSeries => _maxSeries;
 
     /// <summary>A point-in-time copy of the series list, safe to enumerate while the program writes.</summary>
     /// <remarks>Ordered as the Prometheus exposition orders them: by label values, labels sorted by name.</remarks>
@@ -258,6 +265,7 @@ public sealed class MetricFamily
             if (_maxSeries > 0 && table.Count >= _maxSeries)
             {
                 Interlocked.Increment(ref _dropped);
+                Interlocked.Increment(ref _refused);
                 return null;
             }
 

@@ -3,6 +3,6 @@ namespace LogMetrics.Metrics;
 /// <summary>Store-wide limits.</summary>
 public sealed record MetricStoreOptions
 {
-    /// <summary>New label sets beyond this count are refused and counted as dropped.</summary>
-    public int MaxSeriesPerMetric { get; init; } = 10000;
+    /// <summary>New label sets beyond this count are refused and counted as dropped; 0 (the default, as in mtail) for no maximum.</summary>
+    public int MaxSeriesPerMetric { get; init; }
 }

@@ -7,7 +7,7 @@ using Microsoft.Win32.SafeHandles;
 namespace LogMetrics.Tailing;
 
 /// <summary>Follows every source of <see cref="TailOptions"/> and hands complete lines to a sink, in order per source.</summary>
-public sealed class Tailer : IAsyncDisposable
+public sealed partial class Tailer : IAsyncDisposable
 {
     private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan StateInterval = TimeSpan.FromSeconds(1);

@@ -175,16 +175,36 @@ public sealed class MetricStoreTests
     }
 
     [Fact]
-    public void Default_max_series_is_ten_thousand()
+    public void By_default_a_store_keeps_every_label_set_as_mtail_does()
     {
         var family = new MetricStore().Register(Counter("c", "k"));
-        for (var i = 0; i < 10_001; i++)
+        for (var i = 0; i < 20_001; i++)
         {
             family.GetOrAdd(Labels(i.ToString()));
         }
 
-        Assert.Equal(10_000, family.SeriesCount);
-        Assert.Equal(1, family.SeriesDropped);
+        Assert.Equal(20_001, family.SeriesCount);
+        Assert.Equal(0, family.SeriesDropped);
+        Assert.Equal(0, family.MaxSeries);
+    }
+
+    [Fact]
+    public void Refusals_by_the_store_maximum_are_told_apart_from_limit_evictions()
+    {
+        var store = new MetricStore(new MetricStoreOptions { MaxSeriesPerMetric = 3 });
+        var capped = store.Register(Counter("capped", "k"));
+        var limited = store.Register(Counter("limited", "k") with { Limit = 2 });
+        foreach (var value in new[] { "a", "b", "c", "d", "e" })
+        {
+            capped.GetOrAdd(Labels(value));
+            limited.GetOrAdd(Labels(value));
+        }
+
+        Assert.Equal(3, capped.SeriesCount);
+        Assert.Equal(2, capped.SeriesRefused);
+        Assert.Equal(3, capped.MaxSeries);
+        Assert.Equal(0, limited.SeriesRefused);
+        Assert.True(limited.SeriesDropped > 0);
     }
 
     [Fact]

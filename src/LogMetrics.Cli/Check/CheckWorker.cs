@@ -16,6 +16,11 @@ internal static class CheckWorker
             {
                 missing = true;
             }
+            else if (found.Count == 0)
+            {
+                errors.WriteLine(ProgramFiles.NoPrograms(path));
+                missing = true;
+            }
             else
             {
                 files.AddRange(found);

@@ -10,6 +10,16 @@ internal static class ProgramFiles
             && (name.EndsWith(".rules", StringComparison.Ordinal) || name.EndsWith(".mtail", StringComparison.Ordinal));
     }
 
+    /// <summary>The message for a programs directory without a program file of its own.</summary>
+    public static string NoPrograms(string directory)
+    {
+        var below = Directory.Exists(directory)
+            ? Directory.EnumerateDirectories(directory).Where(d => Directory.EnumerateFiles(d).Any(IsProgramFile)).Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return $"{directory}: error: no *.rules or *.mtail program in this directory"
+            + (below is null ? "" : $" (subdirectories are not searched: e.g. --progs {below})");
+    }
+
     /// <summary>Returns the files, sorted; null (with a message written) when the path does not exist.</summary>
     public static IReadOnlyList<string>? Find(string path, TextWriter errors)
     {

@@ -36,11 +36,15 @@ internal static class EngineOptionSet
         Description = "Write each series' timestamp in the exposition.",
     };
 
-    public static readonly Option<int> MaxSeriesPerMetric = new("--max-series-per-metric")
+    /// <summary>The daemon's default for --max-series-per-metric: a guard against a label that grows without bound, far
+    /// above what a program that runs under mtail holds in practice. One-shot, test and check have none, as mtail.</summary>
+    public const int DaemonMaxSeriesPerMetric = 1_000_000;
+
+    public static readonly Option<int?> MaxSeriesPerMetric = NotNegative(new("--max-series-per-metric")
     {
-        Description = "New label sets beyond this many per metric are dropped and counted.",
-        DefaultValueFactory = _ => 10000,
-    };
+        Description = "New label sets beyond this many per metric are dropped, counted and warned about; 0 for no limit. "
+            + "Default: no limit with --one-shot, test and check (as mtail); 1000000 for the daemon.",
+    });
 
     public static readonly Option<TimeSpan> MatchTimeout = new("--match-timeout")
     {
@@ -60,8 +64,22 @@ internal static class EngineOptionSet
         command.Options.Add(MatchTimeout);
     }
 
+    /// <summary>Rejects a negative value at parse time (a usage error).</summary>
+    public static Option<int?> NotNegative(Option<int?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError($"{option.Name} must be 0 or more");
+            }
+        });
+        return option;
+    }
+
     /// <summary>Reads the options; a bad zone or pattern directory is reported and gives null.</summary>
-    public static EngineSettings? Read(ParseResult parseResult, TextWriter errors)
+    /// <param name="defaultMaxSeries">--max-series-per-metric when not given: 0 (none) except in the daemon.</param>
+    public static EngineSettings? Read(ParseResult parseResult, TextWriter errors, int defaultMaxSeries = 0)
     {
         var zone = TimeZoneInfo.Utc;
         var zoneName = parseResult.GetValue(OverrideTimezone);
@@ -84,7 +102,7 @@ internal static class EngineOptionSet
             Grok = grok,
             MatchTimeout = parseResult.GetValue(MatchTimeout),
         };
-        var store = new MetricStoreOptions { MaxSeriesPerMetric = parseResult.GetValue(MaxSeriesPerMetric) };
+        var store = new MetricStoreOptions { MaxSeriesPerMetric = parseResult.GetValue(MaxSeriesPerMetric) ?? defaultMaxSeries };
         var exposition = new ExpositionOptions
         {
             EmitProgLabel = parseResult.GetValue(EmitProgLabel),

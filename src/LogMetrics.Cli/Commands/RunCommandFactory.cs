@@ -42,11 +42,11 @@ internal static class RunCommandFactory
         Description = "Directory where read offsets are kept across restarts.",
     };
 
-    public static readonly Option<int> MaxLineBytes = new("--max-line-bytes")
+    public static readonly Option<int> MaxLineBytes = Positive(new("--max-line-bytes")
     {
-        Description = "Longer lines are cut to this many bytes and counted.",
+        Description = "Longer lines are cut to this many bytes, counted and warned about.",
         DefaultValueFactory = _ => 1 << 20,
-    };
+    });
 
     public static readonly Option<LogFormat> InputFormat = new("--input-format")
     {
@@ -106,7 +106,8 @@ internal static class RunCommandFactory
         EngineOptionSet.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var settings = EngineOptionSet.Read(parseResult, Console.Error);
+            var oneShot = parseResult.GetValue(OneShot);
+            var settings = EngineOptionSet.Read(parseResult, Console.Error, oneShot ? 0 : EngineOptionSet.DaemonMaxSeriesPerMetric);
             if (settings is null)
             {
                 return Task.FromResult((int)ExitCode.Usage);
@@ -115,9 +116,9 @@ internal static class RunCommandFactory
             var progs = parseResult.GetValue(Progs)!;
             var logs = SplitLogs(parseResult.GetValue(Logs)!);
             var (input, logFormat) = ReadFormats(parseResult);
-            if (parseResult.GetValue(OneShot))
+            if (oneShot)
             {
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings, input));
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings, input, parseResult.GetValue(MaxLineBytes)));
             }
 
             var daemon = new DaemonSettings
@@ -142,6 +143,18 @@ internal static class RunCommandFactory
             return DaemonWorker.RunAsync(daemon).ContinueWith(t => (int)t.GetAwaiter().GetResult(), TaskScheduler.Default);
         });
         return command;
+    }
+
+    private static Option<int> Positive(Option<int> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{option.Name} must be 1 or more");
+            }
+        });
+        return option;
     }
 
     private static (LogFormat Input, LogOutputFormat Log) ReadFormats(ParseResult parseResult)

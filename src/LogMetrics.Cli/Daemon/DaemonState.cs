@@ -27,7 +27,30 @@ internal sealed class DaemonState
 
     public volatile Tailer? Tailer;
 
-    public volatile bool Ready;
+    /// <summary>Set once the programs were loaded and the tailer started; cleared when stopping.</summary>
+    public volatile bool Started;
 
     public IReadOnlyList<SourceStatus> Sources => Tailer?.Sources ?? [];
+
+    /// <summary>
+    /// Null when ready: started, at least one program loaded, and every --logs entry followed or waiting in a
+    /// watched directory. Else why not, for /-/ready.
+    /// </summary>
+    public string? NotReadyBecause()
+    {
+        if (!Started || Tailer is not { } tailer)
+        {
+            return "programs or logs are still being opened";
+        }
+
+        if (Engine.Programs.Count == 0)
+        {
+            return $"no program is loaded from {Programs.Path} (see / for errors)";
+        }
+
+        var unserved = tailer.Specs.Where(s => !s.Served).Select(s => s.Source).ToList();
+        return unserved.Count == 0
+            ? null
+            : $"--logs {string.Join(", ", unserved)}: neither followed nor watched (a directory is missing or a file cannot be opened)";
+    }
 }

@@ -44,6 +44,13 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             return ExitCode.Usage;
         }
 
+        // As mtail: a programs path that does not exist at start is a mistake, not something to wait for.
+        if (!Directory.Exists(settings.Progs) && !File.Exists(settings.Progs))
+        {
+            log.Fatal("Cannot start: the programs path {Progs} does not exist", settings.Progs);
+            return ExitCode.StartupError;
+        }
+
         WebConfigProvider webConfig;
         try
         {
@@ -108,8 +115,8 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             }
 
             state.Tailer = tailer;
-            state.Ready = true;
-            log.Information("Ready: following {Sources}", settings.Tail.Sources);
+            state.Started = true;
+            LogStart(state, tailer);
 
             var housekeeping = HousekeepingAsync(state);
             try
@@ -120,7 +127,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             {
             }
 
-            state.Ready = false;
+            state.Started = false;
             var stopwatch = Stopwatch.StartNew();
             log.Information("Stopping: finishing the lines in hand");
             await WithinAsync(tailer.StopAsync(), StopBudget, "the tailer").ConfigureAwait(false);
@@ -169,6 +176,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
     private async Task HousekeepingAsync(DaemonState state)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        var limits = new LimitWarnings(log, settings.Tail.MaxLineBytes);
         var tick = 0;
         try
         {
@@ -177,6 +185,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
                 try
                 {
                     state.Store.RunMaintenance(_time.GetUtcNow());
+                    limits.Check(state.Store, state.Sources);
                     if (tick++ % 5 == 0)
                     {
                         state.Rates.Take();
@@ -190,6 +199,31 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>Says what the daemon serves, and every --logs entry that follows nothing yet.</summary>
+    private void LogStart(DaemonState state, Tailer tailer)
+    {
+        foreach (var spec in tailer.Specs.Where(s => s.Following == 0 || !s.Served))
+        {
+            if (!spec.Watched)
+            {
+                log.Error("--logs {Source} matches no file and its directory does not exist; not ready until it does", spec.Source);
+            }
+            else if (spec.Unopened == 0)
+            {
+                log.Warning("--logs {Source} matches no file yet; waiting for one to appear", spec.Source);
+            }
+        }
+
+        if (state.NotReadyBecause() is { } reason)
+        {
+            log.Warning("Not ready: {Reason}", reason);
+        }
+        else
+        {
+            log.Information("Ready: following {Sources}", settings.Tail.Sources);
         }
     }
 

@@ -34,16 +34,16 @@ internal static class HttpEndpoints
         });
         app.MapGet("/json", (HttpContext context) => Render(context, ExpositionFormat.Json, JsonWriter.ContentType, state));
         app.MapGet("/-/healthy", () => Results.Text("Healthy\n"));
-        app.MapGet("/-/ready", () => state.Ready
-            ? Results.Text("Ready\n")
-            : Results.Text("Not ready: programs or logs are still being opened\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/-/ready", () => state.NotReadyBecause() is { } reason
+            ? Results.Text($"Not ready: {reason}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("Ready\n"));
         app.MapPost("/-/reload", async () =>
         {
             var summary = await state.Programs.ReloadAsync("POST /-/reload");
             return Results.Text(summary.Describe(), statusCode: summary.Success ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError);
         });
         app.MapGet("/", () => Results.Content(
-            LandingPage.Render(state.Programs.Files, state.Engine.Programs, state.Sources, state.Rates, state.StartedAt),
+            LandingPage.Render(state.Programs.Files, state.Engine.Programs, state.Sources, state.Rates, state.StartedAt, state.Store.ProgramFamilies()),
             "text/html; charset=utf-8"));
     }
 

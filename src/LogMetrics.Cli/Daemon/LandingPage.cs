@@ -14,7 +14,8 @@ internal static class LandingPage
         IReadOnlyList<ProgramStatus> programs,
         IReadOnlyList<SourceStatus> sources,
         RateSampler rates,
-        DateTimeOffset startedAt)
+        DateTimeOffset startedAt,
+        IReadOnlyList<LogMetrics.Metrics.MetricFamily> families)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -68,7 +69,22 @@ internal static class LandingPage
                 $"<td>{source.Rotations}</td><td>{source.Truncations}</td><td>{source.OpenErrors}</td><td>{source.LinesTooLong}</td></tr>\n");
         }
 
-        html.Append("</table>\n</body></html>\n");
+        html.Append("</table>\n");
+        var truncated = families.Where(f => f.SeriesRefused > 0).ToList();
+        if (truncated.Count > 0)
+        {
+            html.Append("<h2>Dropped series</h2>\n<p class=\"error\">These metrics reached --max-series-per-metric: new label sets are dropped (raise the limit, or 0 for none).</p>\n");
+            html.Append("<table><tr><th>Metric</th><th>Program</th><th>--max-series-per-metric</th><th>Updates dropped</th></tr>\n");
+            foreach (var family in truncated)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(family.Descriptor.Name)}</td><td>{E(family.Descriptor.Program)}</td><td>{family.MaxSeries}</td><td>{family.SeriesRefused}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        html.Append("</body></html>\n");
         return html.ToString();
     }
 

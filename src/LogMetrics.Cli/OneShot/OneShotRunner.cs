@@ -13,9 +13,17 @@ internal static class OneShotRunner
     /// <summary>Inputs smaller than this finish before a progress bar would be useful.</summary>
     private const long ProgressThresholdBytes = 16 << 20;
 
-    /// <summary>Returns the store, or null when a program failed to compile (diagnostics already printed).</summary>
-    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain)
+    /// <summary>
+    /// Returns the store, or null when a program failed to compile or a log could not be read (reasons already
+    /// printed). What a limit cut (series, long lines) is warned about on <paramref name="errors"/>.
+    /// </summary>
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20)
     {
+        if (!RunReport.CheckInputs(logs, errors))
+        {
+            return null;
+        }
+
         var store = new MetricStore(settings.Store);
         using var engine = new Engine(store, settings.Engine with { SelfMetrics = false });
         if (ProgramCompiler.LoadAll(engine, programFiles, errors) > 0)
@@ -23,17 +31,12 @@ internal static class OneShotRunner
             return null;
         }
 
-        var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat };
+        var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat, MaxLineBytes = maxLineBytes };
         var sink = new CountingSink(engine);
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
-        if (total >= ProgressThresholdBytes)
-        {
-            ReadWithProgress(tail, sink, total);
-        }
-        else
-        {
-            Tailer.ReadToEnd(tail, sink);
-        }
+        var sources = total >= ProgressThresholdBytes
+            ? ReadWithProgress(tail, sink, total)
+            : Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None);
 
         engine.Drain();
         foreach (var program in engine.Programs)
@@ -44,26 +47,35 @@ internal static class OneShotRunner
             }
         }
 
-        return store;
+        RunReport.WriteLimits(store, sources, maxLineBytes, errors);
+        var unread = sources.Where(s => s.OpenErrors > 0).ToList();
+        foreach (var source in unread)
+        {
+            errors.WriteLine($"{source.Name}: error: could not be opened for reading");
+        }
+
+        return unread.Count > 0 ? null : store;
     }
 
-    private static void ReadWithProgress(TailOptions tail, CountingSink sink, long total)
+    private static IReadOnlyList<SourceStatus> ReadWithProgress(TailOptions tail, CountingSink sink, long total)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        IReadOnlyList<SourceStatus> sources = [];
         console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("reading logs", maxValue: total);
-                var reader = Task.Run(() => Tailer.ReadToEnd(tail, sink));
+                var reader = Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None));
                 while (!reader.Wait(TimeSpan.FromMilliseconds(100)))
                 {
                     task.Value = Math.Min(total, sink.Bytes);
                 }
 
                 task.Value = total;
-                reader.GetAwaiter().GetResult();
+                sources = reader.GetAwaiter().GetResult();
             });
+        return sources;
     }
 }

@@ -7,7 +7,7 @@ namespace LogMetrics.Cli.OneShot;
 /// <summary>`logmetrics run --one-shot`: prints the programs' metrics after reading every log once.</summary>
 internal static class OneShotWorker
 {
-    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat)
+    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -15,7 +15,13 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat);
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine(ProgramFiles.NoPrograms(progs));
+            return ExitCode.Failure;
+        }
+
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes);
         if (store is null)
         {
             return ExitCode.Failure;

@@ -500,8 +500,53 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (value.Type == BoundType.String && !CheckStringStored(metric, value, op, assignment.Value.Span))
+        {
+            return null;
+        }
+
         var converted = ConvertForStore(metric, value, assignment.Value.Span);
         return converted is null ? null : new BoundAssignmentStatement(assignment.Span, metric, keys, op, converted);
+    }
+
+    /// <summary>
+    /// A String stored into a counter, gauge or timer is never what was meant: as the metric's first assignment it
+    /// makes a String metric that exports 0 (an error for a counter without keys, which mtail rejects); into an Int
+    /// or Float metric it is parsed on every line. False when the assignment is an error.
+    /// </summary>
+    private bool CheckStringStored(MetricSymbol metric, BoundExpression value, BoundAssignmentOperator op, SourceSpan span)
+    {
+        if (metric.Kind is not (MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer))
+        {
+            return true;
+        }
+
+        var text = value switch
+        {
+            BoundCaptureReference capture => "$" + capture.Name,
+            BoundLiteralExpression { Value: string literal } when literal.Length <= 20 => "\"" + literal + "\"",
+            _ => "...",
+        };
+        var verb = op == BoundAssignmentOperator.Assign ? "assigning" : op == BoundAssignmentOperator.Add ? "adding" : "subtracting";
+        if (metric.ValueType != BoundType.String)
+        {
+            Report(DiagnosticMessages.StringParsedAsNumber(span, verb, metric.Name, metric.ValueType.ToString(), text));
+            return true;
+        }
+
+        if (metric.Kind == MetricKindSyntax.Counter && metric.Keys.Count == 0)
+        {
+            Report(DiagnosticMessages.StringCounter(span, metric.Name, text));
+            return false;
+        }
+
+        // A hidden metric never reaches the exposition: holding a String there is a way to keep text between lines.
+        if (!metric.Hidden)
+        {
+            Report(DiagnosticMessages.StringMetric(span, verb, metric.Kind.ToString().ToLowerInvariant(), metric.Name, text));
+        }
+
+        return true;
     }
 
     /// <summary>

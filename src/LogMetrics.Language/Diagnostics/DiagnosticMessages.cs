@@ -157,6 +157,18 @@ public static class DiagnosticMessages
         Warning("LM2038", span, "this pattern is built from a string at run time; mtail compiles it to an empty pattern that always matches",
             "LogMetrics matches the string as a regex on each line, so results differ from mtail's");
 
+    public static Diagnostic StringCounter(SourceSpan span, string metric, string value) =>
+        Error("LM2050", span, $"counter '{metric}' has no keys and cannot hold a String (mtail rejects this program too)",
+            $"store a number: int({value}) or float({value})");
+
+    public static Diagnostic StringMetric(SourceSpan span, string verb, string kind, string metric, string value) =>
+        Warning("LM2051", span, $"{verb} a String makes {kind} '{metric}' a String metric, which is exported as 0 (as in mtail)",
+            $"store a number: int({value}) or float({value})");
+
+    public static Diagnostic StringParsedAsNumber(SourceSpan span, string verb, string metric, string type, string value) =>
+        Warning("LM2052", span, $"{verb} a String to {type} metric '{metric}': it is parsed on every line, and a value that is not a number is a runtime error",
+            $"convert it explicitly with int({value}) or float({value}), or capture only digits, e.g. (?P<x>\\d+)");
+
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
         new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);

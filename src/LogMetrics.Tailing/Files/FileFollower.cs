@@ -39,6 +39,18 @@ internal sealed class FileFollower
 
     public SourceCounters Counters { get; }
 
+    /// <summary>Whether a file is open under this path now.</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current is not null;
+            }
+        }
+    }
+
     /// <summary>The position to remember for this path, published after every step.</summary>
     public FileState? State => _state;
 

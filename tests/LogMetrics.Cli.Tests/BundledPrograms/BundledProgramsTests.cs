@@ -69,6 +69,41 @@ public sealed class BundledProgramsTests
         Assert.True(promtool.ExitCode == 0 && lint.Trim().Length == 0, $"promtool check metrics for {name}:\n{lint}");
     }
 
+    [Theory]
+    [MemberData(nameof(ProgramNames))]
+    public async Task Program_compiles_without_a_warning(string name)
+    {
+        var result = await CliRunner.RunAsync(["check", Path.Combine(ProgramsDirectory, name, name + ".rules")]);
+
+        Assert.True(result.ExitCode == 0 && result.Stderr.Length == 0, $"logmetrics check {name}:\n{result.Stderr}");
+    }
+
+    [Fact]
+    public async Task Nginx_response_bytes_are_the_sum_of_body_bytes_sent()
+    {
+        // Summed here from the sample log itself, so a program that adds a String (0) cannot pass.
+        var dir = Path.Combine(ProgramsDirectory, "nginx");
+        var expected = new Dictionary<(string Method, string Code), long>();
+        foreach (var line in File.ReadLines(Path.Combine(dir, "sample.log")))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, "\"([A-Z]+) [^\"]*\" (\\d{3}) (\\d+) ");
+            if (match.Success)
+            {
+                var key = (match.Groups[1].Value, match.Groups[2].Value);
+                expected[key] = expected.GetValueOrDefault(key) + long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        var run = await CliRunner.RunAsync(["run", "--progs", Path.Combine(dir, "nginx.rules"), "--logs", Path.Combine(dir, "sample.log"), "--one-shot"]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(expected.Values.Sum() > 0, "the sample log has no response bytes");
+        foreach (var ((method, code), bytes) in expected)
+        {
+            Assert.Equal(bytes, Exposition.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
+        }
+    }
+
     private static string ProgramsDirectory
     {
         get

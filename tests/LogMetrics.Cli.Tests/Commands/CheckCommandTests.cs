@@ -98,4 +98,15 @@ public sealed class CheckCommandTests
             Assert.Contains(flag, result.Stdout);
         }
     }
+
+    [Fact]
+    public async Task A_directory_without_programs_is_an_error_as_in_run()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("progs/web/web.rules", Programs.Web);
+        var result = await CliRunner.RunAsync(["check", dir["progs"]]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(dir["progs"] + ": error: no *.rules or *.mtail program", result.Stderr);
+    }
 }

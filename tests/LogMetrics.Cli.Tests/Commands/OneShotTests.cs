@@ -109,3 +109,126 @@ public sealed class OneShotTests
         Assert.Equal(20, Exposition.Value(result.Stdout, "last_size_bytes"));
     }
 }
+
+/// <summary>A one-shot run that read nothing, or lost something to a limit, says so on stderr (and fails when nothing was read).</summary>
+public sealed class OneShotNothingSilentTests
+{
+    [Fact]
+    public async Task A_log_that_does_not_exist_is_an_error()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", dir["nonexistent.log"], "--one-shot"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(dir["nonexistent.log"] + ": error: no such file", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_glob_that_matches_nothing_is_an_error_when_nothing_else_is_read()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", dir["*.log"], "--one-shot"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("warning: --logs " + dir["*.log"] + ": no file matches", result.Stderr);
+        Assert.Contains("error: no log file to read", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_glob_that_matches_nothing_beside_a_log_that_is_read_is_a_warning()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var log = dir.Write("a.log", "x\ny\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--logs", dir["nope/*.log"], "--one-shot"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: --logs " + dir["nope/*.log"] + ": no file matches", result.Stderr);
+        Assert.Equal(2, Exposition.Value(result.Stdout, "lines_total"));
+    }
+
+    [Fact]
+    public async Task An_unreadable_log_is_an_error()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var log = dir.Write("locked.log", "x\n");
+        WithoutReadOverride.Lock(log);
+        Assert.True(await WithoutReadOverride.IsRefusedAsync(log), "the premise: a mode 000 file cannot be read");
+
+        var result = await WithoutReadOverride.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(log + ": error:", result.Stderr);
+        Assert.Contains("denied", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_programs_directory_without_programs_is_an_error_that_points_at_the_subfolders()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("progs/web/web.rules", Programs.Web);
+        var log = dir.Write("access.log", Programs.WebLog);
+        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(dir["progs"] + ": error: no *.rules or *.mtail program", result.Stderr);
+        Assert.Contains("--progs " + dir["progs/web"], result.Stderr);
+    }
+
+    [Fact]
+    public async Task By_default_one_shot_keeps_every_label_set_as_mtail_does()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("ids.rules", "counter ids_total by id\n/id (?P<id>\\d+)/ {\n  ids_total[$id]++\n}\n");
+        var log = dir.Write("ids.log", string.Concat(Enumerable.Range(0, 12_000).Select(i => $"id {i}\n")));
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(12_000, Exposition.Parse(result.Stdout).Count(s => s.Name == "ids_total"));
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Series_dropped_at_the_limit_are_warned_about_naming_metric_limit_and_flag()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("web.rules", Programs.Web);
+        var log = dir.Write("access.log", "GET /a 1\nPOST /b 2\nPUT /c 3\nDELETE /d 4\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-series-per-metric", "2"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, Exposition.Parse(result.Stdout).Count(s => s.Name == "requests_total"));
+        Assert.Contains("warning: metric 'requests_total' (web.rules) reached --max-series-per-metric 2: 2 update(s)", result.Stderr);
+        Assert.DoesNotContain("last_size_bytes", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--max-series-per-metric", "-1")]
+    [InlineData("--max-line-bytes", "-5")]
+    [InlineData("--max-line-bytes", "0")]
+    public async Task A_limit_below_its_minimum_is_a_usage_error(string flag, string value)
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var log = dir.Write("a.log", "x\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", flag, value]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(flag + " must be", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Lines_cut_at_max_line_bytes_are_warned_about()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("lines.rules", Programs.Lines);
+        var log = dir.Write("a.log", "short\n" + new string('x', 100) + "\nshort\n");
+        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-line-bytes", "16"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"warning: {log}: 1 line(s) longer than --max-line-bytes 16 were cut", result.Stderr);
+    }
+}

@@ -65,4 +65,35 @@ public sealed class TestCommandTests
         var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", dir["missing.prom"]]);
         Assert.Equal(1, result.ExitCode);
     }
+
+    [Fact]
+    public async Task Update_does_not_write_a_file_cut_by_the_series_limit()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("web.rules", Programs.Web);
+        var log = dir.Write("access.log", Programs.WebLog);
+        var expected = dir["expected.prom"];
+        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--update", "--max-series-per-metric", "1"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("warning: metric 'requests_total' (web.rules) reached --max-series-per-metric 1", result.Stderr);
+        Assert.Contains(expected + ": error: not updated", result.Stderr);
+        Assert.False(File.Exists(expected));
+    }
+
+    [Fact]
+    public async Task An_unreadable_sample_log_is_an_error_as_in_run()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("web.rules", Programs.Web);
+        var log = dir.Write("access.log", Programs.WebLog);
+        WithoutReadOverride.Lock(log);
+        Assert.True(await WithoutReadOverride.IsRefusedAsync(log), "the premise: a mode 000 file cannot be read");
+
+        var result = await WithoutReadOverride.RunAsync(["test", program, "--log", log, "--expect", dir["expected.prom"], "--update"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(log + ": error:", result.Stderr);
+        Assert.False(File.Exists(dir["expected.prom"]));
+    }
 }

@@ -47,12 +47,13 @@ internal sealed class DaemonProcess : IAsyncDisposable
         IEnumerable<string>? extraArgs = null,
         string scheme = "http",
         HttpMessageHandler? handler = null,
-        bool waitUntilHealthy = true)
+        bool waitUntilHealthy = true,
+        bool runWithoutReadOverride = false)
     {
         var port = FreePort.Next();
         List<string> args = ["run", "--progs", progs, "--logs", logs, "--from-start", "--listen", $"127.0.0.1:{port}", "--poll-interval", "50ms"];
         args.AddRange(extraArgs ?? []);
-        var process = CliRunner.Start(args);
+        var process = runWithoutReadOverride ? WithoutReadOverride.Start(args) : CliRunner.Start(args);
         process.StandardInput.Close();
         var client = new HttpClient(handler ?? new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
         {

@@ -9,7 +9,7 @@ internal sealed record ExampleCase(string Program, string Log)
 
     public string ProgramPath => Path.Combine(RepositoryPaths.MtailExamples, Program + ".mtail");
 
-    /// <summary>"testdata/NAME" is in shared/conformance/mtail; anything else is under logs/examples.</summary>
+    /// <summary>"testdata/NAME" is in tests/data/conformance/mtail/testdata; anything else is under logs/examples.</summary>
     public string LogPath => Log.StartsWith("testdata/", StringComparison.Ordinal)
         ? Path.Combine(RepositoryPaths.MtailTestData, Log["testdata/".Length..])
         : Path.Combine(RepositoryPaths.Differential, "logs", "examples", Log);

@@ -5,10 +5,6 @@ internal static class RepositoryPaths
 {
     private static readonly Lazy<string> RepositoryRoot = new(() => WalkUp(dir => File.Exists(Path.Combine(dir, "LogMetrics.sln")), "LogMetrics.sln"));
 
-    private static readonly Lazy<string> SharedRoot = new(() => Path.Combine(
-        WalkUp(dir => Directory.Exists(Path.Combine(dir, "shared", "conformance")), "shared/conformance"),
-        "shared"));
-
     /// <summary>The repository root (the directory holding LogMetrics.sln).</summary>
     public static string Root => RepositoryRoot.Value;
 
@@ -18,11 +14,8 @@ internal static class RepositoryPaths
     /// <summary>tests/LogMetrics.Conformance.Tests/Deviations: where LogMetrics deliberately differs from mtail.</summary>
     public static string Deviations => Path.Combine(Root, "tests", "LogMetrics.Conformance.Tests", "Deviations");
 
-    /// <summary>The team's shared directory (conformance data, bench generator), found next to or above the repository.</summary>
-    public static string Shared => SharedRoot.Value;
-
-    /// <summary>mtail's own example logs and golden files.</summary>
-    public static string MtailTestData => Path.Combine(Shared, "conformance", "mtail", "testdata");
+    /// <summary>mtail's own example logs and golden files, kept in the repository (tests/data/README.md).</summary>
+    public static string MtailTestData => Path.Combine(Root, "tests", "data", "conformance", "mtail", "testdata");
 
     /// <summary>Debian's copy of mtail's example programs.</summary>
     public const string MtailExamples = "/usr/share/doc/mtail/examples";

@@ -54,6 +54,9 @@ public sealed class DiagnosticTests
         { "LM2035", "histogram h buckets 1, 2\nh = [|\"s\"|]\n" },
         { "LM2037", "gauge g\n/(\\d+) (\\d+\\.\\d+)/ {\n  g = $1\n  g = [|$2|]\n}\n" },
         { "LM2038", "counter c\n/(\\S+) (\\S+)/ {\n  $1 =~ [|$2|] {\n    c++\n  }\n}\n" },
+        { "LM2050", "counter c\n/(?P<method>[A-Z]+)/ {\n  c = [|$method|]\n}\n" },
+        { "LM2051", "counter c by m\n/(?P<m>[A-Z]+) (?P<n>\\d+|-)/ {\n  c[$m] += [|$n|]\n}\n" },
+        { "LM2052", "counter c\n/(?P<n>\\d+|-)/ {\n  c++\n  c += [|$n|]\n}\n" },
     };
 
     [Theory]
@@ -121,6 +124,10 @@ public sealed class DiagnosticTests
     [InlineData("LM2014", "counter c by prog\n/(.)/ {\n  c[$1]++\n}\n")]
     [InlineData("LM2037", "counter c\n/(\\d+\\.\\d+)/ {\n  c++\n  c += $1\n}\n")]
     [InlineData("LM2038", "counter c\n/(\\S+) (\\S+)/ {\n  $1 !~ tolower($2) {\n    c++\n  }\n}\n")]
+    [InlineData("LM2051", "counter c by m\n/(?P<m>[A-Z]+) (?P<n>\\d+|-)/ {\n  c[$m] += $n\n}\n")]
+    [InlineData("LM2051", "gauge g\n/(?P<m>[A-Z]+)/ {\n  g = $m\n}\n")]
+    [InlineData("LM2051", "timer t by m\n/(?P<m>[A-Z]+)/ {\n  t[$m] = $m\n}\n")]
+    [InlineData("LM2052", "gauge g\n/(?P<n>\\d+|-)/ {\n  g = 1\n  g = $n\n}\n")]
     public void WarningsStillCompile(string code, string program)
     {
         var compilation = Compiler.Compile("t.rules", program, new CompilerOptions());
@@ -128,6 +135,43 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(compilation.Diagnostics);
         Assert.Equal(code, diagnostic.Code);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Theory]
+    [InlineData("counter c\n/(?P<method>[A-Z]+)/ {\n  c = $method\n}\n", "int($method)")]
+    [InlineData("counter c\n/(?P<n>\\d+|-)/ {\n  c += $n\n}\n", "int($n)")]
+    [InlineData("counter c\n/(\\w+)/ {\n  c = $1\n}\n", "int($1)")]
+    public void A_String_stored_in_a_counter_without_keys_is_an_error_as_in_mtail(string program, string hint)
+    {
+        // mtail --compile_only: "Can't initialize to zero" a counter whose first assignment is a String.
+        var compilation = Compiler.Compile("t.rules", program, new CompilerOptions());
+        Assert.False(compilation.Success);
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("LM2050", diagnostic.Code);
+        Assert.Contains(hint, diagnostic.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("counter c by m\n/(?P<m>[A-Z]+) (?P<bytes>\\d+|-)/ {\n  c[$m] += int($bytes)\n}\n")]
+    [InlineData("gauge g\n/(?P<n>\\d+)/ {\n  g = $n\n}\n")]
+    [InlineData("hidden gauge last\ncounter c by user\n/(?P<user>\\w+)/ {\n  last = $user\n  c[last]++\n}\n")]
+    [InlineData("text t\n/(?P<m>[A-Z]+)/ {\n  t = $m\n}\n")]
+    public void A_number_or_an_intended_String_stores_without_a_warning(string program)
+    {
+        var compilation = Compiler.Compile("t.rules", program, new CompilerOptions());
+        Assert.True(compilation.Success, string.Join("\n", compilation.Diagnostics));
+        Assert.Empty(compilation.Diagnostics);
+    }
+
+    [Fact]
+    public void The_String_warning_hints_at_the_conversion_of_the_capture()
+    {
+        var compilation = Compiler.Compile("t.rules", "counter c by m\n/(?P<m>[A-Z]+) (?P<body_bytes_sent>\\d+|-)/ {\n  c[$m] += $body_bytes_sent\n}\n", new CompilerOptions());
+        var diagnostic = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("LM2051", diagnostic.Code);
+        Assert.Contains("counter 'c'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("exported as 0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("int($body_bytes_sent)", diagnostic.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

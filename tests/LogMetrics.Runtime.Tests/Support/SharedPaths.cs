@@ -1,11 +1,11 @@
 namespace LogMetrics.Runtime.Tests.Support;
 
-/// <summary>Finds the shared/ folder: the first ancestor of the test binaries that has shared/conformance.</summary>
+/// <summary>Where the conformance data lives: the repository's tests/data (see tests/data/README.md), found above the test binaries.</summary>
 internal static class SharedPaths
 {
-    public static string Shared { get; } = Find();
+    public static string Repository { get; } = Find();
 
-    public static string MtailConformance => Path.Combine(Shared, "conformance", "mtail");
+    public static string MtailConformance => Path.Combine(Repository, "tests", "data", "conformance", "mtail");
 
     public const string MtailExamples = "/usr/share/doc/mtail/examples";
 
@@ -13,13 +13,12 @@ internal static class SharedPaths
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "conformance")))
+            if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
             {
-                return candidate;
+                return dir.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException("No shared/conformance above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("No LogMetrics.sln above " + AppContext.BaseDirectory);
     }
 }
