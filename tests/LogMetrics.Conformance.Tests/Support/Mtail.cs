@@ -30,7 +30,8 @@ internal static class Mtail
     public static Task<ToolResult> CompileOnlyAsync(string progs) =>
         ProcessRunner.RunAsync(
             Executable.Value ?? throw new InvalidOperationException(NotInstalled),
-            ["--compile_only", "--progs", progs, "--logtostderr"],
+            // A random port as in one-shot: a busy 3903 (a daemon on this machine) must not fail the compile.
+            ["--compile_only", "--progs", progs, "--logtostderr", "--address", "127.0.0.1", "--port", "0"],
             TimeSpan.FromSeconds(60));
 
     private static string Bool(bool value) => value ? "true" : "false";
