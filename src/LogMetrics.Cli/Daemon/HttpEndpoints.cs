@@ -16,7 +16,8 @@ internal static class HttpEndpoints
     {
         var authenticator = new BasicAuthenticator();
         app.UseRouting();
-        app.UseHttpMetrics();
+        // prometheus-net leaves /metrics out by default; here scrapes are most of the traffic worth watching.
+        app.UseHttpMetrics(options => options.CaptureMetricsUrl = true);
         app.Use(async (context, next) =>
         {
             if (!authenticator.IsAuthorized(context.Request.Headers.Authorization, state.WebConfig.Current.Users))

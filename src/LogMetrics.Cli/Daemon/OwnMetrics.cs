@@ -25,14 +25,15 @@ internal sealed class OwnMetrics
     /// <summary>Configures prometheus-net's default registry; once per process, before anything uses it.</summary>
     public static OwnMetrics Create(ILogger log)
     {
-        // process_* and dotnet_* from DotNetStats, the System.Runtime meter (GC, thread pool, JIT) and the HTTP
-        // middleware's http_*; not the EventCounters (the same runtime values again) nor every other meter.
+        // process_* and dotnet_* (GC counts, managed heap) from DotNetStats, and the HTTP middleware's http_*. Not the
+        // EventCounter and Meter adapters: they repeat the runtime values under names promtool's lint rejects
+        // (gauges ending in _count, counters without _total), and cost a listener thread.
         Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
         {
             SuppressEventCounters = true,
             SuppressDebugMetrics = true,
+            SuppressMeters = true,
         });
-        Prometheus.Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime");
         return new OwnMetrics(log);
     }
 
