@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the reference mtail, Prometheus and promtool,
-# nginx and logrotate for the end-to-end tests, GNU time for the benchmark, and node for the parser drift check.
+# nginx and logrotate for the end-to-end tests, htpasswd and Python's bcrypt for basic auth hashes, GNU time for the benchmark, and node for the parser drift check.
 set -euo pipefail
 need=()
-for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd; do
+for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd htpasswd:apache2-utils; do
   cmd=${pair%%:*}; pkg=${pair##*:}
   command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || need+=("$pkg")
 done
+# bcrypt hashes made by Python's bcrypt module (Debian's interpreter) for the basic auth tests.
+/usr/bin/python3 -c 'import bcrypt' >/dev/null 2>&1 || need+=(python3-bcrypt)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

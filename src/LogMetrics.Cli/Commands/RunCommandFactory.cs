@@ -104,11 +104,13 @@ internal static class RunCommandFactory
         }
 
         EngineOptionSet.AddTo(command);
+        OutputOptionSet.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var oneShot = parseResult.GetValue(OneShot);
             var settings = EngineOptionSet.Read(parseResult, Console.Error, oneShot ? 0 : EngineOptionSet.DaemonMaxSeriesPerMetric);
-            if (settings is null)
+            var outputs = OutputOptionSet.Read(parseResult, Console.Error);
+            if (settings is null || outputs is null)
             {
                 return Task.FromResult((int)ExitCode.Usage);
             }
@@ -118,7 +120,20 @@ internal static class RunCommandFactory
             var (input, logFormat) = ReadFormats(parseResult);
             if (oneShot)
             {
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings, input, parseResult.GetValue(MaxLineBytes)));
+                if (outputs.RemoteWrite is not null)
+                {
+                    Console.Error.WriteLine("error: --remote-write.url pushes from the daemon; --one-shot can write --textfile or stdout");
+                    return Task.FromResult((int)ExitCode.Usage);
+                }
+
+                var format = parseResult.GetValue(Format);
+                if (outputs.Textfile is not null && format != ExpositionFormat.Prometheus)
+                {
+                    Console.Error.WriteLine($"error: --textfile is written in the Prometheus text format; --format {format.ToString().ToLowerInvariant()} is for stdout");
+                    return Task.FromResult((int)ExitCode.Usage);
+                }
+
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), outputs.Textfile));
             }
 
             var daemon = new DaemonSettings
@@ -139,6 +154,7 @@ internal static class RunCommandFactory
                 Listen = parseResult.GetValue(Listen)!,
                 WebConfigFile = parseResult.GetValue(WebConfigFile)?.FullName,
                 WatchProgs = parseResult.GetValue(WatchProgs),
+                Outputs = outputs,
             };
             return DaemonWorker.RunAsync(daemon).ContinueWith(t => (int)t.GetAwaiter().GetResult(), TaskScheduler.Default);
         });

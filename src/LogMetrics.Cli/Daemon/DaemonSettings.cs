@@ -1,5 +1,6 @@
 using LogMetrics.Cli.Commands;
 using LogMetrics.Cli.Logging;
+using LogMetrics.Cli.Outputs;
 using LogMetrics.Tailing;
 using Serilog.Events;
 
@@ -23,6 +24,9 @@ internal sealed record DaemonSettings
     public string? WebConfigFile { get; init; }
 
     public bool WatchProgs { get; init; } = true;
+
+    /// <summary>--textfile and --remote-write.*.</summary>
+    public OutputSettings Outputs { get; init; } = new();
 
     /// <summary>How long after the last change in the programs directory a reload starts.</summary>
     public TimeSpan ReloadDebounce { get; init; } = TimeSpan.FromMilliseconds(300);

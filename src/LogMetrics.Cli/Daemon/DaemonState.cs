@@ -23,6 +23,9 @@ internal sealed class DaemonState
 
     public required WebConfigProvider WebConfig { get; init; }
 
+    /// <summary>prometheus-net's registry: process, runtime, HTTP and output metrics.</summary>
+    public required OwnMetrics OwnMetrics { get; init; }
+
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     public volatile Tailer? Tailer;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using LogMetrics.Cli.Logging;
+using LogMetrics.Cli.Outputs;
 using LogMetrics.Cli.Web;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
@@ -62,6 +63,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             return ExitCode.StartupError;
         }
 
+        var ownMetrics = OwnMetrics.Create(log);
         var store = new MetricStore(settings.Engine.Store);
         using var engine = new Engine(store, settings.Engine.Engine with { SelfMetrics = true });
         var runtimeErrors = new RuntimeErrorLog(log, _time, TimeSpan.FromSeconds(10));
@@ -80,7 +82,25 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             Rates = new RateSampler(() => engine.Programs, () => state!.Sources, _time),
             Exposition = settings.Engine.Exposition,
             WebConfig = webConfig,
+            OwnMetrics = ownMetrics,
         };
+
+        OutputSet outputs;
+        try
+        {
+            outputs = OutputSet.Create(settings.Outputs, settings.Engine.Exposition, () =>
+            {
+                state.SelfMetrics.Refresh();
+                return store.Snapshot();
+            }, log, ownMetrics.Factory);
+        }
+        catch (OutputException e)
+        {
+            log.Fatal("Cannot start: {Error}", e.Message);
+            return ExitCode.StartupError;
+        }
+
+        using var ownedOutputs = outputs;
 
         await using var app = BuildApp(state, endpoint!, localhost, webConfig);
         try
@@ -117,6 +137,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             state.Tailer = tailer;
             state.Started = true;
             LogStart(state, tailer);
+            outputs.Start();
 
             var housekeeping = HousekeepingAsync(state);
             try
@@ -133,12 +154,22 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             await WithinAsync(tailer.StopAsync(), StopBudget, "the tailer").ConfigureAwait(false);
             await WithinAsync(Task.Run(engine.Drain), StopBudget - stopwatch.Elapsed, "the engine").ConfigureAwait(false);
             await housekeeping.ConfigureAwait(false);
+            // The final values: the textfile written and the remote write queue sent, within what is left of the budget.
+            await WithinAsync(outputs.FinishAsync(OutputBudget(stopwatch.Elapsed)), StopBudget - stopwatch.Elapsed + TimeSpan.FromMilliseconds(200), "the outputs")
+                .ConfigureAwait(false);
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             await app.StopAsync(stopTimeout.Token).ConfigureAwait(false);
             log.Information("Stopped in {Elapsed} ms", stopwatch.ElapsedMilliseconds);
         }
 
         return ExitCode.Success;
+    }
+
+    /// <summary>What the outputs may take at exit: at most 2 s, and never past the stop budget.</summary>
+    private static TimeSpan OutputBudget(TimeSpan elapsed)
+    {
+        var left = StopBudget - elapsed - TimeSpan.FromMilliseconds(500);
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : left;
     }
 
     private WebApplication BuildApp(DaemonState state, IPEndPoint endpoint, bool localhost, WebConfigProvider webConfig)

@@ -4,6 +4,8 @@ using LogMetrics.Cli.Web;
 using LogMetrics.Metrics.Exposition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Prometheus;
+using ExpositionFormat = LogMetrics.Cli.OneShot.ExpositionFormat;
 
 namespace LogMetrics.Cli.Daemon;
 
@@ -13,6 +15,9 @@ internal static class HttpEndpoints
     public static void Map(WebApplication app, DaemonState state)
     {
         var authenticator = new BasicAuthenticator();
+        app.UseRouting();
+        // prometheus-net leaves /metrics out by default; here scrapes are most of the traffic worth watching.
+        app.UseHttpMetrics(options => options.CaptureMetricsUrl = true);
         app.Use(async (context, next) =>
         {
             if (!authenticator.IsAuthorized(context.Request.Headers.Authorization, state.WebConfig.Current.Users))
@@ -47,20 +52,29 @@ internal static class HttpEndpoints
             "text/html; charset=utf-8"));
     }
 
-    /// <summary>Renders a snapshot of the store (so a reload never breaks a scrape) into memory, gzipped when asked.</summary>
+    /// <summary>Renders a snapshot of the store (so a reload never breaks a scrape) into memory, then (text formats)
+    /// the daemon's own prometheus-net metrics, gzipped when asked.</summary>
     private static async Task Render(HttpContext context, ExpositionFormat format, string contentType, DaemonState state)
     {
         var families = state.Store.Snapshot();
-        using var body = new MemoryStream();
+        var body = new MemoryStream();
+        format.Write(body, families, state.Exposition);
+        if (format != ExpositionFormat.Json)
+        {
+            await state.OwnMetrics.AppendAsync(body, format, context.RequestAborted);
+        }
+
         var gzip = ContentNegotiation.AcceptsGzip(context.Request.Headers.AcceptEncoding);
         if (gzip)
         {
-            using var compressor = new GZipStream(body, CompressionLevel.Fastest, leaveOpen: true);
-            format.Write(compressor, families, state.Exposition);
-        }
-        else
-        {
-            format.Write(body, families, state.Exposition);
+            var compressed = new MemoryStream();
+            using (var compressor = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                compressor.Write(body.GetBuffer(), 0, (int)body.Length);
+            }
+
+            await body.DisposeAsync();
+            body = compressed;
         }
 
         context.Response.ContentType = contentType;
@@ -71,7 +85,9 @@ internal static class HttpEndpoints
         }
 
         context.Response.ContentLength = body.Length;
-        body.Position = 0;
-        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await using (body)
+        {
+            await context.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
+        }
     }
 }

@@ -1,13 +1,15 @@
 using LogMetrics.Tailing;
 using LogMetrics.Cli.Check;
 using LogMetrics.Cli.Commands;
+using LogMetrics.Cli.Outputs;
 
 namespace LogMetrics.Cli.OneShot;
 
 /// <summary>`logmetrics run --one-shot`: prints the programs' metrics after reading every log once.</summary>
 internal static class OneShotWorker
 {
-    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes)
+    /// <summary>Writes to stdout, or to <paramref name="textfile"/> (atomically) when given.</summary>
+    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes, string? textfile = null)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -25,6 +27,20 @@ internal static class OneShotWorker
         if (store is null)
         {
             return ExitCode.Failure;
+        }
+
+        if (textfile is not null)
+        {
+            try
+            {
+                TextfileWriter.Write(textfile, store.ProgramFamilies(), settings.Exposition);
+                return ExitCode.Success;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot write --textfile {textfile}: {e.Message}");
+                return ExitCode.Failure;
+            }
         }
 
         using var stdout = Console.OpenStandardOutput();

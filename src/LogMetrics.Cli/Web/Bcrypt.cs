@@ -1,37 +1,32 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
+using System.Text.RegularExpressions;
+using BCrypt.Net;
 
 namespace LogMetrics.Cli.Web;
 
-/// <summary>Checks passwords against bcrypt hashes with libxcrypt's crypt_rn (the C library every Linux ships).</summary>
+/// <summary>Checks passwords against the bcrypt hashes of basic_auth_users ($2a$, $2b$, $2y$, as htpasswd -B, Python's
+/// bcrypt and crypt(3) make them) with BCrypt.Net-Next.</summary>
 internal static partial class Bcrypt
 {
-    /// <summary>Larger than libxcrypt's struct crypt_data (32 KiB); crypt_rn is told the real size.</summary>
-    private const int CryptDataSize = 1 << 16;
-
-    public static unsafe bool Verify(string password, string hash)
+    /// <summary>False for a wrong password and for anything that is not a bcrypt hash; never throws.</summary>
+    public static bool Verify(string password, string hash)
     {
-        var data = NativeMemory.AllocZeroed(CryptDataSize);
+        // BCrypt.Net-Next indexes past the end of some malformed hashes ("$2y$"): only well-formed ones reach it.
+        if (!WellFormed().IsMatch(hash))
+        {
+            return false;
+        }
+
         try
         {
-            var result = CryptRn(password, hash, (IntPtr)data, CryptDataSize);
-            if (result == IntPtr.Zero)
-            {
-                return false;
-            }
-
-            var computed = Marshal.PtrToStringUTF8(result);
-            // crypt() signals failure with a string starting with '*'.
-            return computed is { Length: > 0 } && computed[0] != '*'
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(computed), Encoding.UTF8.GetBytes(hash));
+            return BCrypt.Net.BCrypt.Verify(password, hash);
         }
-        finally
+        catch (Exception e) when (e is SaltParseException or HashInformationException or ArgumentException or FormatException)
         {
-            NativeMemory.Free(data);
+            return false;
         }
     }
 
-    [LibraryImport("libcrypt.so.1", EntryPoint = "crypt_rn", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr CryptRn(string phrase, string setting, IntPtr data, int size);
+    /// <summary>$2a$/$2b$/$2x$/$2y$, a two-digit cost, 22 characters of salt and 31 of hash, in bcrypt's base64.</summary>
+    [GeneratedRegex(@"^\$2[abxy]\$(0[4-9]|[12][0-9]|3[01])\$[./A-Za-z0-9]{53}$")]
+    private static partial Regex WellFormed();
 }

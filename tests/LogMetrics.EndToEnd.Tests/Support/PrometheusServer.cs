@@ -1,8 +1,24 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
 namespace LogMetrics.EndToEnd.Tests.Support;
+
+/// <summary>How to start Prometheus beyond its scrape jobs.</summary>
+internal sealed record PrometheusOptions
+{
+    /// <summary>A port to reuse (a restart); a free one when null.</summary>
+    public int? Port { get; init; }
+
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>Set when --web.config.file serves TLS: the certificate the test client trusts.</summary>
+    public X509Certificate2? TrustedCertificate { get; init; }
+
+    /// <summary>Set when --web.config.file asks for basic auth.</summary>
+    public NetworkCredential? Credentials { get; init; }
+}
 
 /// <summary>A real Prometheus server scraping one job every second, queried through its HTTP API.</summary>
 internal sealed class PrometheusServer : IAsyncDisposable
@@ -11,15 +27,31 @@ internal sealed class PrometheusServer : IAsyncDisposable
     private readonly ITestOutputHelper? _output;
     private readonly HttpClient _client;
 
-    private PrometheusServer(ChildProcess process, int port, ITestOutputHelper? output)
+    private PrometheusServer(ChildProcess process, int port, PrometheusOptions options, ITestOutputHelper? output)
     {
         _process = process;
         _output = output;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        Port = port;
+        BaseAddress = new Uri($"{(options.TrustedCertificate is null ? "http" : "https")}://127.0.0.1:{port}/");
+        var handler = new SocketsHttpHandler();
+        if (options.TrustedCertificate is not null)
+        {
+            handler.SslOptions.CertificateChainPolicy = LogMetricsDaemon.TrustOnly(options.TrustedCertificate);
+        }
+
+        _client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        if (options.Credentials is not null)
+        {
+            _client.DefaultRequestHeaders.Authorization = LogMetricsDaemon.BasicAuth(options.Credentials);
+        }
     }
 
     public Uri BaseAddress { get; }
+
+    public int Port { get; }
+
+    /// <summary>Where a remote_write client sends (started with --web.enable-remote-write-receiver).</summary>
+    public Uri RemoteWriteUrl => new(BaseAddress, "api/v1/write");
 
     public string OutputTail => _process.Output.Tail();
 
@@ -32,10 +64,15 @@ internal sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>Starts Prometheus scraping every second the jobs made by <see cref="Job"/>.</summary>
-    public static async Task<PrometheusServer> StartAsync(string directory, IEnumerable<string> jobs, ITestOutputHelper? output = null)
+    public static Task<PrometheusServer> StartAsync(string directory, IEnumerable<string> jobs, ITestOutputHelper? output = null) =>
+        StartAsync(directory, jobs, new PrometheusOptions(), output);
+
+    /// <summary>Starts Prometheus with its data in <paramref name="directory"/>/data, so a second start on the same
+    /// directory and port is a restart that keeps what was stored.</summary>
+    public static async Task<PrometheusServer> StartAsync(string directory, IEnumerable<string> jobs, PrometheusOptions options, ITestOutputHelper? output = null)
     {
         var prometheus = Tool.Require("prometheus");
-        var port = FreePort.Next();
+        var port = options.Port ?? FreePort.Next();
         var config = Path.Combine(directory, "prometheus.yml");
         File.WriteAllText(config, string.Join('\n', new[] { "global:", "  scrape_interval: 1s", "  scrape_timeout: 1s", "scrape_configs:" }.Concat(jobs)) + "\n");
         var process = ChildProcess.Start(
@@ -46,9 +83,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 $"--storage.tsdb.path={Path.Combine(directory, "data")}",
                 $"--web.listen-address=127.0.0.1:{port}",
                 "--log.level=warn",
+                .. options.ExtraArguments,
             ],
             directory);
-        var server = new PrometheusServer(process, port, output);
+        var server = new PrometheusServer(process, port, options, output);
         try
         {
             await Poll.UntilAsync(
@@ -78,9 +116,10 @@ internal sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>The instant vector of <paramref name="promql"/> now: each series' labels and value.</summary>
-    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string promql)
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string promql, DateTimeOffset? at = null)
     {
-        using var response = await _client.GetAsync("api/v1/query?query=" + Uri.EscapeDataString(promql));
+        var time = at is null ? "" : "&time=" + (at.Value.ToUnixTimeMilliseconds() / 1000d).ToString("0.000", CultureInfo.InvariantCulture);
+        using var response = await _client.GetAsync("api/v1/query?query=" + Uri.EscapeDataString(promql) + time);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -101,9 +140,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
     }
 
     /// <summary>The value of a query that yields at most one series, or null when it yields none.</summary>
-    public async Task<double?> QueryScalarAsync(string promql)
+    public async Task<double?> QueryScalarAsync(string promql, DateTimeOffset? at = null)
     {
-        var result = await QueryAsync(promql);
+        var result = await QueryAsync(promql, at);
         return result.Count switch
         {
             0 => null,

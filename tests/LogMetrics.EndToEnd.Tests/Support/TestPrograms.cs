@@ -5,6 +5,7 @@ internal static class TestPrograms
 {
     public const string NginxStatus = "nginx_status.rules";
     public const string RequestIds = "request_ids.rules";
+    public const string Requests = "requests.rules";
 
     /// <summary>A fresh directory holding just these programs, for --progs.</summary>
     public static string Directory(TempDirectory temp, params string[] names)
