@@ -159,7 +159,7 @@ internal sealed class FileFollower
 
             if (_current is { } current)
             {
-                if (!current.Refresh())
+                if (current.CheckTruncated())
                 {
                     Counters.AddTruncation();
                     _ctx.Log.Information("{Path} was truncated at {Offset}; reading from the start", Path, current.ReadOffset);
@@ -198,7 +198,9 @@ internal sealed class FileFollower
             var old = _draining[i];
             var read = old.ReadAvailable(ct);
             var idle = Environment.TickCount64 - old.LastGrowth;
-            if (read == 0 && (old.Unlinked || idle >= Options.RotationGrace.TotalMilliseconds))
+            // A deleted file is drained like a renamed one: its writer may still hold it open and append to it
+            // (nginx until it reopens its logs), so it is closed only once it has been quiet for the grace period.
+            if (read == 0 && idle >= Options.RotationGrace.TotalMilliseconds)
             {
                 old.Flush();
                 old.Dispose();
@@ -223,7 +225,7 @@ internal sealed class FileFollower
             }
             else
             {
-                _ctx.Log.Information("{Path} was deleted; reading what is left of it", Path);
+                _ctx.Log.Information("{Path} was deleted; reading it until it has been quiet for {Grace}", Path, Options.RotationGrace);
             }
 
             StartDraining(current);

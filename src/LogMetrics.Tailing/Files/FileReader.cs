@@ -14,6 +14,7 @@ internal sealed class FileReader : IDisposable
     private readonly LineSplitter _splitter;
     private readonly ILineSink _pipeline;
     private readonly SourceCounters _counters;
+    private readonly byte[] _head = new byte[FingerprintBytes];
 
     public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, ILineSink pipeline, SourceCounters counters)
     {
@@ -102,16 +103,30 @@ internal sealed class FileReader : IDisposable
     /// <summary>Restarts the grace period: the file was just rotated away or found rotated.</summary>
     public void Touch() => LastGrowth = Environment.TickCount64;
 
-    /// <summary>Refreshes the length; false when the file shrank below the read offset (truncated).</summary>
-    public bool Refresh()
+    /// <summary>Refreshes the length and whether the file is still linked.</summary>
+    public void Refresh()
     {
         if (NativeMethods.TryFStat(_handle, out var stat))
         {
             Length = stat.Size;
             Unlinked = stat.Links == 0;
         }
+    }
 
-        return Length >= ReadOffset;
+    /// <summary>
+    /// Refreshes the length; true when the file was truncated since it was last read: it is shorter than the read
+    /// offset or than the bytes fingerprinted, or its first bytes are no longer the ones fingerprinted. Size alone
+    /// misses a truncation followed by a write past the old offset before this check (copytruncate, then a burst).
+    /// </summary>
+    public bool CheckTruncated()
+    {
+        Refresh();
+        if (Length < ReadOffset || Length < FingerprintLength)
+        {
+            return true;
+        }
+
+        return FingerprintLength > 0 && !HeadUnchanged(FingerprintLength);
     }
 
     /// <summary>Reads and hands on everything up to EOF; returns the bytes read.</summary>
@@ -172,7 +187,10 @@ internal sealed class FileReader : IDisposable
         _splitter.Release();
     }
 
-    /// <summary>Keeps the fingerprint current while the file is shorter than the fingerprint window.</summary>
+    /// <summary>
+    /// Keeps the fingerprint current while the file is shorter than the fingerprint window. The bytes already
+    /// fingerprinted must still be there: a fingerprint never grows over the content of a rewritten file.
+    /// </summary>
     public void UpdateFingerprint()
     {
         if (FingerprintLength >= FingerprintBytes || Length <= FingerprintLength)
@@ -181,13 +199,41 @@ internal sealed class FileReader : IDisposable
         }
 
         var length = (int)Math.Min(Length, FingerprintBytes);
-        var fingerprint = ComputeFingerprint(_handle, length);
-        if (fingerprint is not null)
+        Span<byte> head = stackalloc byte[FingerprintBytes];
+        head = head[..length];
+        if (!ReadHead(head) || !head[..FingerprintLength].SequenceEqual(_head.AsSpan(0, FingerprintLength)))
         {
-            Fingerprint = fingerprint;
-            FingerprintLength = length;
+            return;
         }
+
+        head.CopyTo(_head);
+        Fingerprint = Convert.ToHexString(SHA256.HashData(head)[..16]);
+        FingerprintLength = length;
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private bool HeadUnchanged(int length)
+    {
+        Span<byte> head = stackalloc byte[FingerprintBytes];
+        head = head[..length];
+        return ReadHead(head) && head.SequenceEqual(_head.AsSpan(0, length));
+    }
+
+    private bool ReadHead(Span<byte> head)
+    {
+        var read = 0;
+        while (read < head.Length)
+        {
+            var n = RandomAccess.Read(_handle, head[read..], read);
+            if (n <= 0)
+            {
+                return false;
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
 }
