@@ -168,6 +168,7 @@ internal sealed class FileFollower
 
                 current.ReadAvailable(ct);
                 CheckPath(ct);
+                _current?.FlushIdle();
             }
 
             Publish();
@@ -197,6 +198,7 @@ internal sealed class FileFollower
         {
             var old = _draining[i];
             var read = old.ReadAvailable(ct);
+            old.FlushIdle();
             var idle = Environment.TickCount64 - old.LastGrowth;
             // A deleted file is drained like a renamed one: its writer may still hold it open and append to it
             // (nginx until it reopens its logs), so it is closed only once it has been quiet for the grace period.
@@ -332,7 +334,7 @@ internal sealed class FileFollower
     private FileReader NewReader(SafeFileHandle handle, StatInfo stat, long offset)
     {
         var splitter = new LineSplitter(Path, Options.MaxLineBytes, FileReader.ChunkBytes, Counters);
-        var pipeline = SourcePipeline.Build(Options.Format, _ctx.Sink, Counters, Options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(Path, Options, _ctx.Sink, Counters, _ctx.Log);
         return new FileReader(handle, stat, offset, splitter, pipeline, Counters);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LogMetrics.Tailing.Formats;
 using LogMetrics.Tailing.Lines;
 using Microsoft.Win32.SafeHandles;
 
@@ -12,11 +13,11 @@ internal sealed class FileReader : IDisposable
 
     private readonly SafeFileHandle _handle;
     private readonly LineSplitter _splitter;
-    private readonly ILineSink _pipeline;
+    private readonly SourcePipeline _pipeline;
     private readonly SourceCounters _counters;
     private readonly byte[] _head = new byte[FingerprintBytes];
 
-    public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, ILineSink pipeline, SourceCounters counters)
+    public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, SourcePipeline pipeline, SourceCounters counters)
     {
         _handle = handle;
         Identity = stat.Identity;
@@ -25,6 +26,11 @@ internal sealed class FileReader : IDisposable
         _splitter = splitter;
         _pipeline = pipeline;
         _counters = counters;
+        if (pipeline.HoldsLines)
+        {
+            splitter.TrackOffsets(offset);
+        }
+
         LastGrowth = Environment.TickCount64;
     }
 
@@ -33,8 +39,11 @@ internal sealed class FileReader : IDisposable
     /// <summary>Bytes consumed from the file.</summary>
     public long ReadOffset { get; private set; }
 
-    /// <summary>The end of the last complete line handed on: where a restart resumes.</summary>
-    public long CommittedOffset => ReadOffset - _splitter.PendingInputBytes;
+    /// <summary>
+    /// Where a restart resumes: the end of the last complete line handed on, or the start of the oldest line a
+    /// stage still holds (a multiline record or a container partial line), so a record is never split or counted twice.
+    /// </summary>
+    public long CommittedOffset => _pipeline.HeldFrom ?? ReadOffset - _splitter.PendingInputBytes;
 
     public long Length { get; private set; }
 
@@ -153,7 +162,7 @@ internal sealed class FileReader : IDisposable
                 ReadOffset += n;
                 total += n;
                 _counters.AddBytes(n);
-                _splitter.Commit(n, _pipeline);
+                _splitter.Commit(n, _pipeline.Head);
             }
         }
         finally
@@ -170,22 +179,26 @@ internal sealed class FileReader : IDisposable
         return total;
     }
 
-    /// <summary>Starts over at byte 0 after a truncation, handing on the partial line first.</summary>
+    /// <summary>Starts over at byte 0 after a truncation, handing on the partial line and held records first.</summary>
     public void Rewind()
     {
-        _splitter.Flush(_pipeline);
-        _splitter.Release();
+        Flush();
+        _splitter.Reposition(0);
         ReadOffset = 0;
         Fingerprint = null;
         FingerprintLength = 0;
     }
 
-    /// <summary>Hands on the partial line (the file is done: deleted or rotated away).</summary>
+    /// <summary>Hands on the partial line and what stages hold (the file is done: deleted or rotated away).</summary>
     public void Flush()
     {
-        _splitter.Flush(_pipeline);
+        _splitter.Flush(_pipeline.Head);
         _splitter.Release();
+        _pipeline.Flush();
     }
+
+    /// <summary>Hands on multiline records that have waited their flush timeout for another line.</summary>
+    public void FlushIdle() => _pipeline.FlushIdle();
 
     /// <summary>
     /// Keeps the fingerprint current while the file is shorter than the fingerprint window. The bytes already
