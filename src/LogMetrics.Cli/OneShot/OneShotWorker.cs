@@ -1,4 +1,5 @@
 using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 using LogMetrics.Cli.Check;
 using LogMetrics.Cli.Commands;
 
@@ -7,7 +8,8 @@ namespace LogMetrics.Cli.OneShot;
 /// <summary>`logmetrics run --one-shot`: prints the programs' metrics after reading every log once.</summary>
 internal static class OneShotWorker
 {
-    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes)
+    public static ExitCode Run(
+        string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes, IReadOnlyList<MultilineRule> multiline)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -21,7 +23,7 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes);
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes, multiline);
         if (store is null)
         {
             return ExitCode.Failure;

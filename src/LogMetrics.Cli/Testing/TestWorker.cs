@@ -1,13 +1,16 @@
 using System.Text;
 using LogMetrics.Cli.Commands;
 using LogMetrics.Cli.OneShot;
+using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 
 namespace LogMetrics.Cli.Testing;
 
 /// <summary>`logmetrics test`: runs a program over a sample log and compares the Prometheus text with an expected file.</summary>
 internal static class TestWorker
 {
-    public static ExitCode Run(string program, string log, string expectedPath, bool update, EngineSettings settings)
+    public static ExitCode Run(
+        string program, string log, string expectedPath, bool update, EngineSettings settings, LogFormat inputFormat, IReadOnlyList<MultilineRule> multiline)
     {
         if (!File.Exists(program))
         {
@@ -21,7 +24,7 @@ internal static class TestWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, [program], [log], Console.Error, allowProgress: false);
+        var store = OneShotRunner.Run(settings, [program], [log], Console.Error, allowProgress: false, inputFormat, multiline: multiline);
         if (store is null)
         {
             return ExitCode.Failure;
