@@ -100,6 +100,13 @@ public sealed partial class Tailer : IAsyncDisposable
         {
             foreach (var follower in _followers.Values)
             {
+                // Without a state directory nothing reads a held multiline record again: hand it on now. With one,
+                // the saved offset is the record's start and the next run reads it whole.
+                if (_stateFile is null)
+                {
+                    follower.FlushHeld();
+                }
+
                 follower.Close();
             }
         }

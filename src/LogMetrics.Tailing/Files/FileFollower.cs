@@ -175,6 +175,19 @@ internal sealed class FileFollower
         }
     }
 
+    /// <summary>Hands on the records stages hold: the daemon stops with no state to read them again from.</summary>
+    public void FlushHeld()
+    {
+        lock (_gate)
+        {
+            _current?.FlushHeld();
+            foreach (var reader in _draining)
+            {
+                reader.FlushHeld();
+            }
+        }
+    }
+
     /// <summary>Closes every file without handing on partial lines: after a restart they are read again from the saved offset.</summary>
     public void Close()
     {

@@ -197,6 +197,9 @@ internal sealed class FileReader : IDisposable
         _pipeline.Flush();
     }
 
+    /// <summary>Hands on what stages hold (records, container partial lines), but not the splitter's partial line.</summary>
+    public void FlushHeld() => _pipeline.Flush();
+
     /// <summary>Hands on multiline records that have waited their flush timeout for another line.</summary>
     public void FlushIdle() => _pipeline.FlushIdle();
 

@@ -85,6 +85,18 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
         Assert.Equal(["S one\n  1", "S two\n  2\n  3"], _f.Sink.Lines);
     }
 
+    [Fact]
+    public async Task Without_a_state_directory_a_held_record_is_handed_on_at_stop()
+    {
+        File.WriteAllText(Log, "");
+        var tailer = await _f.StartAsync(FollowFixture.Fast(Log) with { Multiline = [Rule("start:/^S/,timeout=1h")] });
+        FollowFixture.Append(Log, "S one\n  1\n");
+        Wait.Until(() => tailer.Sources.Single().Offset == 10, "the file to be read");
+        Assert.Empty(_f.Sink.Lines);
+        await tailer.StopAsync();
+        Assert.Equal(["S one\n  1"], _f.Sink.Lines);
+    }
+
     [Theory]
     [InlineData(LogFormat.Cri, """
         2024-01-01T00:00:00.000000001Z stderr P Exception in thread "main" java.lang.
