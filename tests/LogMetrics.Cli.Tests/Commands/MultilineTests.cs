@@ -59,6 +59,18 @@ public sealed class MultilineTests
         Assert.DoesNotContain("exceptions_total{", result.Stdout);
     }
 
+    [Fact]
+    public async Task A_rule_for_stdin_frames_what_is_piped_in()
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("java.rules", Program);
+        var result = await CliRunner.RunAsync(
+            ["run", "--progs", program, "--logs", "-", "--one-shot", "--multiline", "-=start:/^\\d{4}-/"], stdin: Log);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
+        Assert.Equal(2, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
+    }
+
     [Theory]
     [InlineData("*.log=start:^x", "between slashes")]
     [InlineData("*.log=start:/(a)\\1/", "linear time")]
