@@ -30,6 +30,15 @@ public sealed class LineBatch
     /// <summary>When the lines were read, Unix milliseconds.</summary>
     public long ReadTimeMs { get; }
 
+    /// <summary>
+    /// Where each line began in its source's bytes, when a stage downstream of the splitter may hold lines back
+    /// (multiline records, container partial lines): what lets the saved offset stay at a record boundary.
+    /// </summary>
+    internal long[]? StartOffsets { get; init; }
+
+    /// <summary>Where each line ended (after its newline) in its source's bytes; set with <see cref="StartOffsets"/>.</summary>
+    internal long[]? EndOffsets { get; init; }
+
     public ReadOnlySpan<char> Line(int index) => Text.AsSpan(Starts[index], Lengths[index]);
 
     /// <summary>A batch holding a single line (tests and small sources).</summary>

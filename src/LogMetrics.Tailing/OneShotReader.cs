@@ -43,6 +43,11 @@ internal sealed class OneShotReader(TailOptions options, ILineSink sink, Serilog
             }
         }
 
+        foreach (var rule in options.Multiline.Where(r => !files.Any(r.AppliesTo) && !(stdin && r.AppliesTo("-"))))
+        {
+            log.Warning("The multiline rule {Rule} applies to no log being read", rule.Text);
+        }
+
         var queue = new LineBatchQueue(QueueBatches);
         using var cancel = new CancellationTokenSource();
         Exception? failure = null;
@@ -144,7 +149,7 @@ internal sealed class OneShotReader(TailOptions options, ILineSink sink, Serilog
             _counters.Add(counters);
         }
 
-        var pipeline = SourcePipeline.Build(options.Format, target, counters, options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(source, options, target, counters, log);
         var splitter = new LineSplitter(source, options.MaxLineBytes, ChunkBytes, counters);
         long total = 0;
         while (true)
@@ -160,10 +165,11 @@ internal sealed class OneShotReader(TailOptions options, ILineSink sink, Serilog
             total += n;
             counters.AddBytes(n);
             counters.SetPosition(total, total);
-            splitter.Commit(n, pipeline);
+            splitter.Commit(n, pipeline.Head);
         }
 
-        splitter.Flush(pipeline);
+        splitter.Flush(pipeline.Head);
+        pipeline.Flush();
         splitter.Release();
     }
 }

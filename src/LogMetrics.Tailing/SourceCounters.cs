@@ -12,6 +12,8 @@ internal sealed class SourceCounters(string name)
     private long _openErrors;
     private long _linesTooLong;
     private long _decodeErrors;
+    private long _recordsCut;
+    private long _multilineTimeouts;
 
     public string Name { get; } = name;
 
@@ -43,6 +45,10 @@ internal sealed class SourceCounters(string name)
 
     public void AddDecodeError() => Interlocked.Increment(ref _decodeErrors);
 
+    public void AddRecordCut() => Interlocked.Increment(ref _recordsCut);
+
+    public void AddMultilineTimeout() => Interlocked.Increment(ref _multilineTimeouts);
+
     public SourceStatus Snapshot() => new(
         Name,
         Volatile.Read(ref _offset),
@@ -55,5 +61,7 @@ internal sealed class SourceCounters(string name)
         Interlocked.Read(ref _linesTooLong))
     {
         DecodeErrors = Interlocked.Read(ref _decodeErrors),
+        RecordsCut = Interlocked.Read(ref _recordsCut),
+        MultilineTimeouts = Interlocked.Read(ref _multilineTimeouts),
     };
 }

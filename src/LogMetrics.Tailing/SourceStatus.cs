@@ -17,4 +17,10 @@ public sealed record SourceStatus(
 
     /// <summary>Docker or CRI lines that could not be decoded and were skipped.</summary>
     public long DecodeErrors { get; init; }
+
+    /// <summary>Multiline records handed on in pieces because they reached the rule's max_lines or max_bytes.</summary>
+    public long RecordsCut { get; init; }
+
+    /// <summary>Lines on which a multiline regex timed out (taken as not matching).</summary>
+    public long MultilineTimeouts { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record TailOptions
 
     public LogFormat Format { get; init; } = LogFormat.Plain;
 
+    /// <summary>Multiline record rules; the first whose glob matches a source applies to it.</summary>
+    public IReadOnlyList<Records.MultilineRule> Multiline { get; init; } = [];
+
     /// <summary>Fallback polling and glob rescan interval.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -62,6 +62,7 @@ public sealed partial class Tailer : IAsyncDisposable
             StartOther(spec);
         }
 
+        WarnUnusedMultilineRules(specs);
         _loops.Add(ScanLoopAsync(_stop.Token));
         if (_stateFile is not null)
         {
@@ -99,6 +100,13 @@ public sealed partial class Tailer : IAsyncDisposable
         {
             foreach (var follower in _followers.Values)
             {
+                // Without a state directory nothing reads a held multiline record again: hand it on now. With one,
+                // the saved offset is the record's start and the next run reads it whole.
+                if (_stateFile is null)
+                {
+                    follower.FlushHeld();
+                }
+
                 follower.Close();
             }
         }
@@ -137,6 +145,21 @@ public sealed partial class Tailer : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
+    }
+
+    // A rule whose glob names no source is most likely a typo; files may still appear, so this is a warning.
+    private void WarnUnusedMultilineRules(List<SourceSpec> specs)
+    {
+        List<string> names;
+        lock (_followers)
+        {
+            names = [.. _followers.Keys, .. _pipes.Keys, .. specs.Where(s => s.Kind != SourceKind.Files).Select(s => s.Text)];
+        }
+
+        foreach (var rule in _options.Multiline.Where(r => !names.Any(r.AppliesTo)))
+        {
+            _log.Warning("The multiline rule {Rule} applies to no log being followed yet", rule.Text);
+        }
     }
 
     private void StartOther(SourceSpec spec)

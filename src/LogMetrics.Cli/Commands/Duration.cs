@@ -1,5 +1,4 @@
 using System.CommandLine.Parsing;
-using System.Globalization;
 
 namespace LogMetrics.Cli.Commands;
 
@@ -18,20 +17,5 @@ internal static class Duration
         return TimeSpan.Zero;
     }
 
-    public static bool TryParse(string text, out TimeSpan value)
-    {
-        (string Suffix, double Scale)[] units = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
-        foreach (var (suffix, scale) in units)
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal)
-                && double.TryParse(text.AsSpan(0, text.Length - suffix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                && number >= 0)
-            {
-                value = TimeSpan.FromMilliseconds(number * scale);
-                return true;
-            }
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
-    }
+    public static bool TryParse(string text, out TimeSpan value) => LogMetrics.Tailing.DurationText.TryParse(text, out value);
 }

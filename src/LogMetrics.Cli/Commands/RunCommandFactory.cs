@@ -3,6 +3,7 @@ using LogMetrics.Cli.Daemon;
 using LogMetrics.Cli.Logging;
 using LogMetrics.Cli.OneShot;
 using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 
 namespace LogMetrics.Cli.Commands;
 
@@ -86,6 +87,8 @@ internal static class RunCommandFactory
         CustomParser = Duration.Parse,
     };
 
+    public static readonly Option<MultilineRule[]> Multiline = MultilineOption.Create();
+
     public static readonly Option<bool> WatchProgs = new("--watch-progs")
     {
         Description = "Reload programs when files in the programs directory change (SIGHUP and POST /-/reload always work).",
@@ -97,7 +100,7 @@ internal static class RunCommandFactory
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
         LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -118,6 +121,7 @@ internal static class RunCommandFactory
             var progs = parseResult.GetValue(Progs)!;
             var logs = SplitLogs(parseResult.GetValue(Logs)!);
             var (input, logFormat) = ReadFormats(parseResult);
+            var multiline = parseResult.GetValue(Multiline) ?? [];
             if (oneShot)
             {
                 if (outputs.RemoteWrite is not null)
@@ -133,7 +137,7 @@ internal static class RunCommandFactory
                     return Task.FromResult((int)ExitCode.Usage);
                 }
 
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), outputs.Textfile));
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), multiline, outputs.Textfile));
             }
 
             var daemon = new DaemonSettings
@@ -147,6 +151,7 @@ internal static class RunCommandFactory
                     StateDirectory = parseResult.GetValue(StateDir)?.FullName,
                     MaxLineBytes = parseResult.GetValue(MaxLineBytes),
                     Format = input,
+                    Multiline = multiline,
                     PollInterval = parseResult.GetValue(PollInterval),
                 },
                 LogFormat = logFormat,

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LogMetrics.Cli.Testing;
+using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 
 namespace LogMetrics.Cli.Commands;
 
@@ -27,6 +29,14 @@ internal static class TestCommandFactory
         Description = "Rewrite the expected file with the actual output.",
     };
 
+    public static readonly Option<LogFormat> InputFormat = new("--input-format")
+    {
+        Description = "How the sample's lines are decoded: plain, docker (json-file) or cri (Kubernetes).",
+        DefaultValueFactory = _ => LogFormat.Plain,
+    };
+
+    public static readonly Option<MultilineRule[]> Multiline = MultilineOption.Create();
+
     public static Command Create()
     {
         var command = new Command("test", "Run a program over a sample log and compare the metrics with an expected file.");
@@ -34,6 +44,8 @@ internal static class TestCommandFactory
         command.Options.Add(Log);
         command.Options.Add(Expect);
         command.Options.Add(Update);
+        command.Options.Add(InputFormat);
+        command.Options.Add(Multiline);
         EngineOptionSet.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -45,7 +57,9 @@ internal static class TestCommandFactory
                     parseResult.GetValue(Log)!,
                     parseResult.GetValue(Expect)!,
                     parseResult.GetValue(Update),
-                    settings with { Engine = settings.Engine with { Parallel = false } });
+                    settings with { Engine = settings.Engine with { Parallel = false } },
+                    parseResult.GetValue(InputFormat),
+                    parseResult.GetValue(Multiline) ?? []);
         });
         return command;
     }

@@ -60,13 +60,13 @@ internal static class LandingPage
             html.Append("</pre></td></tr>\n");
         }
 
-        html.Append("</table>\n<h2>Logs</h2>\n<table><tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Lines/s</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th></tr>\n");
+        html.Append("</table>\n<h2>Logs</h2>\n<table><tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Lines/s</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th><th>Records cut</th></tr>\n");
         foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(source.Name)}</td><td>{source.Offset}</td><td>{source.Size}</td><td>{source.LagBytes}</td><td>{source.LinesRead}</td><td>{Rate(rates.SourceLinesPerSecond(source.Name))}</td>");
             html.Append(CultureInfo.InvariantCulture,
-                $"<td>{source.Rotations}</td><td>{source.Truncations}</td><td>{source.OpenErrors}</td><td>{source.LinesTooLong}</td></tr>\n");
+                $"<td>{source.Rotations}</td><td>{source.Truncations}</td><td>{source.OpenErrors}</td><td>{source.LinesTooLong}</td><td>{source.RecordsCut}</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -36,6 +36,9 @@ internal sealed class SelfMetrics
         AddLogFamily("logmetrics_log_truncations_total", MetricKind.Counter, "Truncations of the log (copytruncate).", s => s.Truncations);
         AddLogFamily("logmetrics_log_open_errors_total", MetricKind.Counter, "Failed attempts to open the log.", s => s.OpenErrors);
         AddLogFamily("logmetrics_log_lines_too_long_total", MetricKind.Counter, "Lines cut to --max-line-bytes.", s => s.LinesTooLong);
+        AddLogFamily("logmetrics_log_records_cut_total", MetricKind.Counter, "Multiline records handed on in pieces at their rule's max_lines or max_bytes.", s => s.RecordsCut);
+        AddLogFamily("logmetrics_log_multiline_timeouts_total", MetricKind.Counter, "Lines on which a --multiline regex timed out (taken as not matching).", s => s.MultilineTimeouts);
+        AddLogFamily("logmetrics_log_decode_errors_total", MetricKind.Counter, "Docker or CRI lines that could not be decoded and were skipped.", s => s.DecodeErrors);
         AddLogFamily("logmetrics_log_lag_bytes", MetricKind.Gauge, "Bytes written to the log but not read yet.", s => s.LagBytes);
         AddLogFamily("logmetrics_log_offset_bytes", MetricKind.Gauge, "The read position in the log.", s => s.Offset);
         _series = Register("logmetrics_metric_series", MetricKind.Gauge, "Series currently held by a program metric.", ["metric", "program"]);

@@ -3,6 +3,7 @@ using LogMetrics.Cli.Commands;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
 using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 using Spectre.Console;
 
 namespace LogMetrics.Cli.OneShot;
@@ -17,7 +18,7 @@ internal static class OneShotRunner
     /// Returns the store, or null when a program failed to compile or a log could not be read (reasons already
     /// printed). What a limit cut (series, long lines) is warned about on <paramref name="errors"/>.
     /// </summary>
-    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20)
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20, IReadOnlyList<MultilineRule>? multiline = null)
     {
         if (!RunReport.CheckInputs(logs, errors))
         {
@@ -31,12 +32,13 @@ internal static class OneShotRunner
             return null;
         }
 
-        var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat, MaxLineBytes = maxLineBytes };
+        var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat, MaxLineBytes = maxLineBytes, Multiline = multiline ?? [] };
         var sink = new CountingSink(engine);
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
         var sources = total >= ProgressThresholdBytes
             ? ReadWithProgress(tail, sink, total)
             : Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None);
+        ReportRecords(sources, tail.Multiline, errors);
 
         engine.Drain();
         foreach (var program in engine.Programs)
@@ -55,6 +57,28 @@ internal static class OneShotRunner
         }
 
         return unread.Count > 0 ? null : store;
+    }
+
+    // Multiline records cut at their bounds or regex timeouts change what programs saw: never silent.
+    private static void ReportRecords(IReadOnlyList<SourceStatus> sources, IReadOnlyList<MultilineRule> rules, TextWriter errors)
+    {
+        foreach (var source in sources)
+        {
+            if (source.RecordsCut > 0)
+            {
+                errors.WriteLine($"warning: {source.Name}: {source.RecordsCut} multiline record(s) reached max_lines or max_bytes and were handed on in pieces");
+            }
+
+            if (source.MultilineTimeouts > 0)
+            {
+                errors.WriteLine($"warning: {source.Name}: the multiline regex timed out on {source.MultilineTimeouts} line(s), taken as not matching");
+            }
+        }
+
+        foreach (var rule in rules.Where(r => !sources.Any(s => r.AppliesTo(s.Name))))
+        {
+            errors.WriteLine($"warning: --multiline {rule.Text} applies to no log that was read");
+        }
     }
 
     private static IReadOnlyList<SourceStatus> ReadWithProgress(TailOptions tail, CountingSink sink, long total)

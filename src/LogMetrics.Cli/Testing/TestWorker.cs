@@ -1,13 +1,16 @@
 using System.Text;
 using LogMetrics.Cli.Commands;
 using LogMetrics.Cli.OneShot;
+using LogMetrics.Tailing;
+using LogMetrics.Tailing.Records;
 
 namespace LogMetrics.Cli.Testing;
 
 /// <summary>`logmetrics test`: runs a program over a sample log and compares the Prometheus text with an expected file.</summary>
 internal static class TestWorker
 {
-    public static ExitCode Run(string program, string log, string expectedPath, bool update, EngineSettings settings)
+    public static ExitCode Run(
+        string program, string log, string expectedPath, bool update, EngineSettings settings, LogFormat inputFormat, IReadOnlyList<MultilineRule> multiline)
     {
         if (!File.Exists(program))
         {
@@ -15,13 +18,14 @@ internal static class TestWorker
             return ExitCode.Failure;
         }
 
-        if (!File.Exists(log))
+        // A glob is allowed (several sample files, as kubelet's per-container logs); it must match something.
+        if (log.AsSpan().IndexOfAny('*', '?', '[') >= 0 ? !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(log))) : !File.Exists(log))
         {
             Console.Error.WriteLine($"{log}: error: no such file");
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, [program], [log], Console.Error, allowProgress: false);
+        var store = OneShotRunner.Run(settings, [program], [log], Console.Error, allowProgress: false, inputFormat, multiline: multiline);
         if (store is null)
         {
             return ExitCode.Failure;

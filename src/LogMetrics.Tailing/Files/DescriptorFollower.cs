@@ -74,12 +74,13 @@ internal sealed class DescriptorFollower(string name, Func<SafeFileHandle> open,
     {
         var fd = (int)handle.DangerousGetHandle();
         var splitter = new LineSplitter(name, ctx.Options.MaxLineBytes, ChunkBytes, Counters);
-        var pipeline = SourcePipeline.Build(ctx.Options.Format, ctx.Sink, Counters, ctx.Options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(name, ctx.Options, ctx.Sink, Counters, ctx.Log);
         long total = 0;
         while (!ct.IsCancellationRequested)
         {
             if (!NativeMethods.PollReadable(fd, PollTimeoutMs))
             {
+                pipeline.FlushIdle();
                 continue;
             }
 
@@ -97,14 +98,15 @@ internal sealed class DescriptorFollower(string name, Func<SafeFileHandle> open,
 
             if (n == 0)
             {
-                splitter.Flush(pipeline);
+                splitter.Flush(pipeline.Head);
+                pipeline.Flush();
                 return;
             }
 
             total += n;
             Counters.AddBytes(n);
             Counters.SetPosition(total, total);
-            splitter.Commit(n, pipeline);
+            splitter.Commit(n, pipeline.Head);
         }
     }
 }

@@ -159,7 +159,7 @@ internal sealed class FileFollower
 
             if (_current is { } current)
             {
-                if (!current.Refresh())
+                if (current.CheckTruncated())
                 {
                     Counters.AddTruncation();
                     _ctx.Log.Information("{Path} was truncated at {Offset}; reading from the start", Path, current.ReadOffset);
@@ -168,9 +168,23 @@ internal sealed class FileFollower
 
                 current.ReadAvailable(ct);
                 CheckPath(ct);
+                _current?.FlushIdle();
             }
 
             Publish();
+        }
+    }
+
+    /// <summary>Hands on the records stages hold: the daemon stops with no state to read them again from.</summary>
+    public void FlushHeld()
+    {
+        lock (_gate)
+        {
+            _current?.FlushHeld();
+            foreach (var reader in _draining)
+            {
+                reader.FlushHeld();
+            }
         }
     }
 
@@ -197,8 +211,11 @@ internal sealed class FileFollower
         {
             var old = _draining[i];
             var read = old.ReadAvailable(ct);
+            old.FlushIdle();
             var idle = Environment.TickCount64 - old.LastGrowth;
-            if (read == 0 && (old.Unlinked || idle >= Options.RotationGrace.TotalMilliseconds))
+            // A deleted file is drained like a renamed one: its writer may still hold it open and append to it
+            // (nginx until it reopens its logs), so it is closed only once it has been quiet for the grace period.
+            if (read == 0 && idle >= Options.RotationGrace.TotalMilliseconds)
             {
                 old.Flush();
                 old.Dispose();
@@ -223,7 +240,7 @@ internal sealed class FileFollower
             }
             else
             {
-                _ctx.Log.Information("{Path} was deleted; reading what is left of it", Path);
+                _ctx.Log.Information("{Path} was deleted; reading it until it has been quiet for {Grace}", Path, Options.RotationGrace);
             }
 
             StartDraining(current);
@@ -330,7 +347,7 @@ internal sealed class FileFollower
     private FileReader NewReader(SafeFileHandle handle, StatInfo stat, long offset)
     {
         var splitter = new LineSplitter(Path, Options.MaxLineBytes, FileReader.ChunkBytes, Counters);
-        var pipeline = SourcePipeline.Build(Options.Format, _ctx.Sink, Counters, Options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(Path, Options, _ctx.Sink, Counters, _ctx.Log);
         return new FileReader(handle, stat, offset, splitter, pipeline, Counters);
     }
 

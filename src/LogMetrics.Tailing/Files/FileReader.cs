@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LogMetrics.Tailing.Formats;
 using LogMetrics.Tailing.Lines;
 using Microsoft.Win32.SafeHandles;
 
@@ -12,10 +13,11 @@ internal sealed class FileReader : IDisposable
 
     private readonly SafeFileHandle _handle;
     private readonly LineSplitter _splitter;
-    private readonly ILineSink _pipeline;
+    private readonly SourcePipeline _pipeline;
     private readonly SourceCounters _counters;
+    private readonly byte[] _head = new byte[FingerprintBytes];
 
-    public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, ILineSink pipeline, SourceCounters counters)
+    public FileReader(SafeFileHandle handle, StatInfo stat, long offset, LineSplitter splitter, SourcePipeline pipeline, SourceCounters counters)
     {
         _handle = handle;
         Identity = stat.Identity;
@@ -24,6 +26,11 @@ internal sealed class FileReader : IDisposable
         _splitter = splitter;
         _pipeline = pipeline;
         _counters = counters;
+        if (pipeline.HoldsLines)
+        {
+            splitter.TrackOffsets(offset);
+        }
+
         LastGrowth = Environment.TickCount64;
     }
 
@@ -32,8 +39,11 @@ internal sealed class FileReader : IDisposable
     /// <summary>Bytes consumed from the file.</summary>
     public long ReadOffset { get; private set; }
 
-    /// <summary>The end of the last complete line handed on: where a restart resumes.</summary>
-    public long CommittedOffset => ReadOffset - _splitter.PendingInputBytes;
+    /// <summary>
+    /// Where a restart resumes: the end of the last complete line handed on, or the start of the oldest line a
+    /// stage still holds (a multiline record or a container partial line), so a record is never split or counted twice.
+    /// </summary>
+    public long CommittedOffset => _pipeline.HeldFrom ?? ReadOffset - _splitter.PendingInputBytes;
 
     public long Length { get; private set; }
 
@@ -102,16 +112,30 @@ internal sealed class FileReader : IDisposable
     /// <summary>Restarts the grace period: the file was just rotated away or found rotated.</summary>
     public void Touch() => LastGrowth = Environment.TickCount64;
 
-    /// <summary>Refreshes the length; false when the file shrank below the read offset (truncated).</summary>
-    public bool Refresh()
+    /// <summary>Refreshes the length and whether the file is still linked.</summary>
+    public void Refresh()
     {
         if (NativeMethods.TryFStat(_handle, out var stat))
         {
             Length = stat.Size;
             Unlinked = stat.Links == 0;
         }
+    }
 
-        return Length >= ReadOffset;
+    /// <summary>
+    /// Refreshes the length; true when the file was truncated since it was last read: it is shorter than the read
+    /// offset or than the bytes fingerprinted, or its first bytes are no longer the ones fingerprinted. Size alone
+    /// misses a truncation followed by a write past the old offset before this check (copytruncate, then a burst).
+    /// </summary>
+    public bool CheckTruncated()
+    {
+        Refresh();
+        if (Length < ReadOffset || Length < FingerprintLength)
+        {
+            return true;
+        }
+
+        return FingerprintLength > 0 && !HeadUnchanged(FingerprintLength);
     }
 
     /// <summary>Reads and hands on everything up to EOF; returns the bytes read.</summary>
@@ -138,7 +162,7 @@ internal sealed class FileReader : IDisposable
                 ReadOffset += n;
                 total += n;
                 _counters.AddBytes(n);
-                _splitter.Commit(n, _pipeline);
+                _splitter.Commit(n, _pipeline.Head);
             }
         }
         finally
@@ -155,24 +179,34 @@ internal sealed class FileReader : IDisposable
         return total;
     }
 
-    /// <summary>Starts over at byte 0 after a truncation, handing on the partial line first.</summary>
+    /// <summary>Starts over at byte 0 after a truncation, handing on the partial line and held records first.</summary>
     public void Rewind()
     {
-        _splitter.Flush(_pipeline);
-        _splitter.Release();
+        Flush();
+        _splitter.Reposition(0);
         ReadOffset = 0;
         Fingerprint = null;
         FingerprintLength = 0;
     }
 
-    /// <summary>Hands on the partial line (the file is done: deleted or rotated away).</summary>
+    /// <summary>Hands on the partial line and what stages hold (the file is done: deleted or rotated away).</summary>
     public void Flush()
     {
-        _splitter.Flush(_pipeline);
+        _splitter.Flush(_pipeline.Head);
         _splitter.Release();
+        _pipeline.Flush();
     }
 
-    /// <summary>Keeps the fingerprint current while the file is shorter than the fingerprint window.</summary>
+    /// <summary>Hands on what stages hold (records, container partial lines), but not the splitter's partial line.</summary>
+    public void FlushHeld() => _pipeline.Flush();
+
+    /// <summary>Hands on multiline records that have waited their flush timeout for another line.</summary>
+    public void FlushIdle() => _pipeline.FlushIdle();
+
+    /// <summary>
+    /// Keeps the fingerprint current while the file is shorter than the fingerprint window. The bytes already
+    /// fingerprinted must still be there: a fingerprint never grows over the content of a rewritten file.
+    /// </summary>
     public void UpdateFingerprint()
     {
         if (FingerprintLength >= FingerprintBytes || Length <= FingerprintLength)
@@ -181,13 +215,41 @@ internal sealed class FileReader : IDisposable
         }
 
         var length = (int)Math.Min(Length, FingerprintBytes);
-        var fingerprint = ComputeFingerprint(_handle, length);
-        if (fingerprint is not null)
+        Span<byte> head = stackalloc byte[FingerprintBytes];
+        head = head[..length];
+        if (!ReadHead(head) || !head[..FingerprintLength].SequenceEqual(_head.AsSpan(0, FingerprintLength)))
         {
-            Fingerprint = fingerprint;
-            FingerprintLength = length;
+            return;
         }
+
+        head.CopyTo(_head);
+        Fingerprint = Convert.ToHexString(SHA256.HashData(head)[..16]);
+        FingerprintLength = length;
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private bool HeadUnchanged(int length)
+    {
+        Span<byte> head = stackalloc byte[FingerprintBytes];
+        head = head[..length];
+        return ReadHead(head) && head.SequenceEqual(_head.AsSpan(0, length));
+    }
+
+    private bool ReadHead(Span<byte> head)
+    {
+        var read = 0;
+        while (read < head.Length)
+        {
+            var n = RandomAccess.Read(_handle, head[read..], read);
+            if (n <= 0)
+            {
+                return false;
+            }
+
+            read += n;
+        }
+
+        return true;
+    }
 }

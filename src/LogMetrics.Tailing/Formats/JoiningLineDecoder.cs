@@ -1,5 +1,6 @@
 using System.Text;
 using LogMetrics.Tailing.Lines;
+using LogMetrics.Tailing.Records;
 
 namespace LogMetrics.Tailing.Formats;
 
@@ -7,14 +8,34 @@ namespace LogMetrics.Tailing.Formats;
 /// A container log format whose lines carry a stream name and a piece of text that may be only part of a line:
 /// pieces are joined per stream, up to the line limit, until one completes the line.
 /// </summary>
-internal abstract class JoiningLineDecoder(ILineSink next, SourceCounters counters, int maxLineChars) : ILineSink
+internal abstract class JoiningLineDecoder(ILineSink next, SourceCounters counters, int maxLineChars) : ILineSink, IHoldingStage
 {
-    private readonly Dictionary<string, StringBuilder> _partials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Partial> _partials = new(StringComparer.Ordinal);
+    private string _source = "";
+
+    public long? HeldFrom
+    {
+        get
+        {
+            long? from = null;
+            foreach (var partial in _partials.Values)
+            {
+                if (partial.Held && (from is null || partial.Start < from))
+                {
+                    from = partial.Start;
+                }
+            }
+
+            return from;
+        }
+    }
 
     public void OnLines(LineBatch batch)
     {
+        _source = batch.Source;
+        var track = batch.StartOffsets is not null;
         var partials = _partials.GetAlternateLookup<ReadOnlySpan<char>>();
-        var builder = new LineBatchBuilder();
+        var builder = new LineBatchBuilder(track);
         for (var i = 0; i < batch.Count; i++)
         {
             if (!TryDecode(batch.Line(i), out var stream, out var text, out var complete))
@@ -23,28 +44,37 @@ internal abstract class JoiningLineDecoder(ILineSink next, SourceCounters counte
                 continue;
             }
 
+            var start = track ? batch.StartOffsets![i] : 0;
+            var end = track ? batch.EndOffsets![i] : 0;
             partials.TryGetValue(stream, out var partial);
             if (!complete)
             {
                 if (partial is null)
                 {
-                    partial = new StringBuilder();
+                    partial = new Partial();
                     partials[stream] = partial;
                 }
 
-                Append(partial, text);
+                if (!partial.Held)
+                {
+                    partial.Held = true;
+                    partial.Start = start;
+                }
+
+                Append(partial.Text, text);
+                partial.End = end;
                 continue;
             }
 
-            if (partial is { Length: > 0 })
+            if (partial is { Held: true })
             {
-                Append(partial, text);
-                builder.Add(partial.ToString());
+                Append(partial.Text, text);
+                builder.Add(partial.Text, partial.Start, end);
                 partial.Clear();
             }
             else
             {
-                builder.Add(text);
+                builder.Add(text, start, end);
             }
         }
 
@@ -52,6 +82,30 @@ internal abstract class JoiningLineDecoder(ILineSink next, SourceCounters counte
         {
             next.OnLines(builder.Build(batch.Source, batch.ReadTimeMs));
         }
+    }
+
+    /// <summary>Hands on the pieces still waiting for their end as lines: the source ended without it.</summary>
+    public void Flush()
+    {
+        var held = _partials.Values.Where(p => p.Held).OrderBy(p => p.Start).ToList();
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var builder = new LineBatchBuilder(trackOffsets: true);
+        foreach (var partial in held)
+        {
+            builder.Add(partial.Text, partial.Start, partial.End);
+            partial.Clear();
+        }
+
+        next.OnLines(builder.Build(_source, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+
+    /// <summary>A partial line waits for its end however long it takes: the runtime writes both halves at once.</summary>
+    public void FlushIdle(long nowMs)
+    {
     }
 
     /// <summary>Splits one raw line into its stream, its text and whether the text completes a line.</summary>
@@ -71,5 +125,22 @@ internal abstract class JoiningLineDecoder(ILineSink next, SourceCounters counte
         }
 
         partial.Append(text);
+    }
+
+    private sealed class Partial
+    {
+        public StringBuilder Text { get; } = new();
+
+        public bool Held { get; set; }
+
+        public long Start { get; set; }
+
+        public long End { get; set; }
+
+        public void Clear()
+        {
+            Text.Clear();
+            Held = false;
+        }
     }
 }

@@ -26,6 +26,9 @@ internal sealed class LineSplitter
     private bool _cutting;
     private bool _skipping;
     private int _lastCount = 64;
+    private bool _track;
+    private long _streamEnd;
+    private long _lastEnd;
 
     public LineSplitter(string source, int maxLineBytes, int chunkBytes, SourceCounters counters)
     {
@@ -37,6 +40,24 @@ internal sealed class LineSplitter
 
     /// <summary>Bytes consumed but not yet part of a line handed on: the partial line, and what was cut from it.</summary>
     public long PendingInputBytes => _pending + _dropped;
+
+    /// <summary>
+    /// Gives every line handed on its start and end offsets in the source (<see cref="LineBatch.StartOffsets"/>),
+    /// counting from <paramref name="position"/>, the offset of the next byte committed.
+    /// </summary>
+    public void TrackOffsets(long position)
+    {
+        _track = true;
+        _streamEnd = position;
+        _lastEnd = position;
+    }
+
+    /// <summary>Starts counting offsets again from <paramref name="position"/> (after a truncation; nothing is pending).</summary>
+    public void Reposition(long position)
+    {
+        _streamEnd = position;
+        _lastEnd = position;
+    }
 
     /// <summary>Drops bytes up to and including the next newline: the reader starts in the middle of a line.</summary>
     public void SkipToNextLine()
@@ -85,6 +106,7 @@ internal sealed class LineSplitter
         }
 
         var buf = _buffer ?? throw new InvalidOperationException("Commit without GetWriteMemory");
+        _streamEnd += count;
         var end = _pending + count;
         var firstCut = false;
         if (_skipping || _cutting)
@@ -102,6 +124,7 @@ internal sealed class LineSplitter
                 buf.AsSpan(_pending + nl + 1, rest).CopyTo(buf.AsSpan(_pending));
                 end = _pending + rest;
                 _skipping = false;
+                _lastEnd = _streamEnd - rest;
             }
             else
             {
@@ -125,7 +148,7 @@ internal sealed class LineSplitter
         }
 
         last += scanFrom;
-        Emit(buf, last + 1, firstCut, sink);
+        Emit(buf, last + 1, end, firstCut, sink);
         var remaining = end - last - 1;
         if (remaining > 0)
         {
@@ -155,7 +178,7 @@ internal sealed class LineSplitter
         GetWriteMemory();
         var buf = _buffer!;
         buf[_pending] = (byte)'\n';
-        Emit(buf, _pending + 1, _cutting, sink);
+        Emit(buf, _pending + 1, _pending + 1, _cutting, sink);
         _pending = 0;
         _dropped = 0;
         _cutting = false;
@@ -171,8 +194,9 @@ internal sealed class LineSplitter
         }
     }
 
-    // Emits buf[0..end), which ends with '\n', in batches of about BatchBytes.
-    private void Emit(byte[] buf, int end, bool firstCut, ILineSink sink)
+    // Emits buf[0..end), which ends with '\n', in batches of about BatchBytes; buf[end..dataEnd) are the bytes after it,
+    // the last committed, which give each line's end offset when offsets are tracked.
+    private void Emit(byte[] buf, int end, int dataEnd, bool firstCut, ILineSink sink)
     {
         var pos = 0;
         while (pos < end)
@@ -183,6 +207,8 @@ internal sealed class LineSplitter
             var capacity = Math.Max(16, _lastCount + (_lastCount >> 2));
             var starts = new int[capacity];
             var lengths = new int[capacity];
+            var startOffsets = _track ? new long[capacity] : null;
+            var endOffsets = _track ? new long[capacity] : null;
             var n = 0;
             while (pos < end && write - batchStart < BatchBytes)
             {
@@ -217,6 +243,11 @@ internal sealed class LineSplitter
                 {
                     Array.Resize(ref starts, n * 2);
                     Array.Resize(ref lengths, n * 2);
+                    if (_track)
+                    {
+                        Array.Resize(ref startOffsets, n * 2);
+                        Array.Resize(ref endOffsets, n * 2);
+                    }
                 }
 
                 starts[n] = write - batchStart;
@@ -224,6 +255,12 @@ internal sealed class LineSplitter
                 n++;
                 write += len + 1;
                 pos += nl + 1;
+                if (_track)
+                {
+                    startOffsets![n - 1] = _lastEnd;
+                    _lastEnd = _streamEnd - (dataEnd - pos);
+                    endOffsets![n - 1] = _lastEnd;
+                }
             }
 
             var byteCount = write - batchStart;
@@ -235,7 +272,11 @@ internal sealed class LineSplitter
             }
 
             _lastCount = n;
-            sink.OnLines(new LineBatch(_source, text, starts, lengths, n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+            sink.OnLines(new LineBatch(_source, text, starts, lengths, n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())
+            {
+                StartOffsets = startOffsets,
+                EndOffsets = endOffsets,
+            });
         }
     }
 

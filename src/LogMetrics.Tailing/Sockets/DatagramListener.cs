@@ -9,18 +9,37 @@ namespace LogMetrics.Tailing.Sockets;
 internal sealed class DatagramListener(string name, EndPoint endpoint, FollowContext ctx) : SocketListener(name, endpoint, ctx)
 {
     private const int DatagramBytes = 64 * 1024;
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(250);
 
     public override Task RunAsync(CancellationToken ct)
     {
         var splitter = new LineSplitter(Name, Context.Options.MaxLineBytes, DatagramBytes, Counters);
-        var pipeline = SourcePipeline.Build(Context.Options.Format, Context.Sink, Counters, Context.Options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(Name, Context.Options, Context.Sink, Counters, Context.Log);
+        Task<int>? receiving = null;
         return ServeAsync(
             async (socket, token) =>
             {
-                var n = await socket.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, token).ConfigureAwait(false);
+                receiving ??= socket.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, token).AsTask();
+                if (pipeline.HoldsLines && await Task.WhenAny(receiving, Task.Delay(IdleCheck, token)).ConfigureAwait(false) != receiving)
+                {
+                    // A multiline record may be waiting for a datagram that does not come.
+                    pipeline.FlushIdle();
+                    return;
+                }
+
+                int n;
+                try
+                {
+                    n = await receiving.ConfigureAwait(false);
+                }
+                finally
+                {
+                    receiving = null;
+                }
+
                 Counters.AddBytes(n);
-                splitter.Commit(n, pipeline);
-                splitter.Flush(pipeline);
+                splitter.Commit(n, pipeline.Head);
+                splitter.Flush(pipeline.Head);
             },
             ct);
     }

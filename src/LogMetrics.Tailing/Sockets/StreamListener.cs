@@ -9,6 +9,7 @@ namespace LogMetrics.Tailing.Sockets;
 internal sealed class StreamListener(string name, EndPoint endpoint, FollowContext ctx) : SocketListener(name, endpoint, ctx)
 {
     private const int ChunkBytes = 64 * 1024;
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(250);
 
     private readonly object _sinkGate = new();
 
@@ -70,14 +71,24 @@ internal sealed class StreamListener(string name, EndPoint endpoint, FollowConte
     private async Task HandleAsync(Socket connection, CancellationToken ct)
     {
         var splitter = new LineSplitter(Name, Context.Options.MaxLineBytes, ChunkBytes, Counters);
-        var pipeline = SourcePipeline.Build(Context.Options.Format, Context.Sink, Counters, Context.Options.MaxLineBytes);
+        var pipeline = SourcePipeline.Build(Name, Context.Options, Context.Sink, Counters, Context.Log);
         try
         {
             using (connection)
             {
                 while (!ct.IsCancellationRequested)
                 {
-                    var n = await connection.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, ct).ConfigureAwait(false);
+                    var receiving = connection.ReceiveAsync(splitter.GetWriteMemory(), SocketFlags.None, ct).AsTask();
+                    while (pipeline.HoldsLines && await Task.WhenAny(receiving, Task.Delay(IdleCheck, ct)).ConfigureAwait(false) != receiving)
+                    {
+                        // A multiline record may be waiting for a line that does not come.
+                        lock (_sinkGate)
+                        {
+                            pipeline.FlushIdle();
+                        }
+                    }
+
+                    var n = await receiving.ConfigureAwait(false);
                     if (n == 0)
                     {
                         break;
@@ -86,13 +97,14 @@ internal sealed class StreamListener(string name, EndPoint endpoint, FollowConte
                     Counters.AddBytes(n);
                     lock (_sinkGate)
                     {
-                        splitter.Commit(n, pipeline);
+                        splitter.Commit(n, pipeline.Head);
                     }
                 }
 
                 lock (_sinkGate)
                 {
-                    splitter.Flush(pipeline);
+                    splitter.Flush(pipeline.Head);
+                    pipeline.Flush();
                 }
             }
         }

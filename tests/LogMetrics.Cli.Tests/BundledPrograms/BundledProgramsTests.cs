@@ -22,7 +22,7 @@ public sealed class BundledProgramsTests
     public void The_bundled_programs_are_all_there()
     {
         var names = Directory.GetDirectories(ProgramsDirectory).Select(Path.GetFileName).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "apache_combined", "nginx", "nginx_timing", "syslog_sshd" }, names);
+        Assert.Superset(new HashSet<string?> { "apache_combined", "kubernetes_containers", "nginx", "nginx_timing", "syslog_sshd" }, names);
     }
 
     [Theory]
@@ -33,12 +33,11 @@ public sealed class BundledProgramsTests
         Assert.True(File.Exists(Path.Combine(dir, name + ".rules")), $"{name}/{name}.rules is missing");
         Assert.True(File.Exists(Path.Combine(dir, "README.md")), $"{name}/README.md is missing");
 
+        var extra = TestArguments(dir);
+        string[] log = extra.Contains("--log") ? [] : ["--log", Path.Combine(dir, "sample.log")];
         var result = await CliRunner.RunAsync(
-        [
-            "test", Path.Combine(dir, name + ".rules"),
-            "--log", Path.Combine(dir, "sample.log"),
-            "--expect", Path.Combine(dir, "expected.prom"),
-        ]);
+            ["test", Path.Combine(dir, name + ".rules"), .. log, "--expect", Path.Combine(dir, "expected.prom"), .. extra],
+            workingDirectory: dir);
 
         Assert.True(result.ExitCode == 0, $"logmetrics test failed for {name}:\n{result.Stdout}\n{result.Stderr}");
     }
@@ -48,8 +47,11 @@ public sealed class BundledProgramsTests
     public async Task Program_exposition_is_clean_under_promtool(string name)
     {
         var dir = Path.Combine(ProgramsDirectory, name);
+        var extra = TestArguments(dir).Select(a => a == "--log" ? "--logs" : a).ToList();
+        string[] log = extra.Contains("--logs") ? [] : ["--logs", Path.Combine(dir, "sample.log")];
         var run = await CliRunner.RunAsync(
-            ["run", "--progs", Path.Combine(dir, name + ".rules"), "--logs", Path.Combine(dir, "sample.log"), "--one-shot"]);
+            ["run", "--progs", Path.Combine(dir, name + ".rules"), .. log, "--one-shot", .. extra],
+            workingDirectory: dir);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("# TYPE", run.Stdout);
 
@@ -102,6 +104,18 @@ public sealed class BundledProgramsTests
         {
             Assert.Equal(bytes, Exposition.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
         }
+    }
+
+    /// <summary>
+    /// programs/NAME/test.args, when a program needs more than its sample.log: one argument per line (# comments),
+    /// paths relative to the program's directory; a --log there replaces sample.log.
+    /// </summary>
+    private static List<string> TestArguments(string dir)
+    {
+        var path = Path.Combine(dir, "test.args");
+        return File.Exists(path)
+            ? [.. File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))]
+            : [];
     }
 
     private static string ProgramsDirectory

@@ -30,6 +30,20 @@ public sealed class FifoTests : IAsyncLifetime
         Assert.Equal(3, tailer.Sources.Single(s => s.Name == fifo).LinesRead);
     }
 
+    [Fact]
+    public async Task Multiline_records_from_a_fifo_are_handed_on_after_the_flush_timeout()
+    {
+        var fifo = _f.Dir.File("pipe.log");
+        NativeMethods.MakeFifo(fifo);
+        Assert.True(LogMetrics.Tailing.Records.MultilineRule.TryParse(fifo + "=start:/^S/,timeout=300ms", out var rule, out var error), error);
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { Multiline = [rule!] });
+        await WriteAsync(fifo, "S one\n  a\nS two\n");
+        _f.WaitForLines(2);
+        await WriteAsync(fifo, "  b\n");
+        _f.WaitForLines(3);
+        Assert.Equal(["S one\n  a", "S two", "  b"], _f.Sink.Lines);
+    }
+
     private static async Task WriteAsync(string fifo, string text)
     {
         // A shell writer, so the open and close are those of a separate process.

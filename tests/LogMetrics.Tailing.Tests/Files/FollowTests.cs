@@ -138,6 +138,37 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(["a", "b", "c"], _f.Sink.Lines);
     }
 
+    /// <remarks>
+    /// nginx keeps writing to its access log after `rm` until it is told to reopen: its next line lands in the
+    /// deleted file. The writer here is a stream the test keeps open after the unlink, as nginx does.
+    /// </remarks>
+    [Fact]
+    public async Task A_deleted_file_its_writer_keeps_open_is_read_while_it_grows_then_closed_once_quiet()
+    {
+        File.WriteAllText(Log, "");
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { RotationGrace = TimeSpan.FromSeconds(1.5) });
+        using (var writer = new StreamWriter(new FileStream(Log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true })
+        {
+            writer.WriteLine("before rm");
+            _f.WaitForLines(1);
+            File.Delete(Log);
+            Wait.Until(() => _f.Log.Contains("was deleted"), "the deletion to be seen");
+            for (var i = 0; i < 3; i++)
+            {
+                // The writer's own pace (several poll intervals apart, as nginx's next request), not a wait for a result.
+                Thread.Sleep(400);
+                writer.WriteLine($"after rm {i}");
+            }
+
+            _f.WaitForLines(4);
+        }
+
+        Assert.True(HoldsDeleted(Log), "the tailer should hold the deleted file until it has been quiet for the grace period");
+
+        Assert.Equal(["before rm", "after rm 0", "after rm 1", "after rm 2"], _f.Sink.Lines);
+        Wait.Until(() => !HoldsDeleted(Log), "the quiet deleted file to be closed after the grace period");
+    }
+
     [Fact]
     public async Task A_removed_and_recreated_directory_recovers()
     {
@@ -174,6 +205,20 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         _f.WaitForLines(1);
         Assert.Equal(["now readable"], _f.Sink.Lines);
     }
+
+    // Whether this process holds a descriptor on the unlinked file (Linux shows it as "PATH (deleted)").
+    private static bool HoldsDeleted(string path) =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Any(fd =>
+        {
+            try
+            {
+                return fd.LinkTarget == path + " (deleted)";
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
 
     [Fact]
     public async Task Stop_returns_quickly_and_is_idempotent()

@@ -68,6 +68,27 @@ public sealed class StateTests : IAsyncLifetime
         Assert.Equal(["old content one", "fresh"], _f.Sink.Lines);
     }
 
+    [Fact]
+    public async Task A_copytruncate_and_a_burst_past_the_saved_offset_while_stopped_is_read_from_the_start()
+    {
+        File.WriteAllText(Log, "");
+        var first = await _f.StartAsync(Options);
+        FollowFixture.Append(Log, "old line before the rotation\n");
+        _f.WaitForLines(1);
+        await first.StopAsync();
+
+        var burst = string.Concat(Enumerable.Range(0, 40).Select(i => $"new line {i} after copytruncate\n"));
+        using (var file = new FileStream(Log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.SetLength(0);
+            file.Write(System.Text.Encoding.UTF8.GetBytes(burst));
+        }
+
+        await _f.StartAsync(Options);
+        _f.WaitForLines(41);
+        Assert.Equal(["old line before the rotation", .. burst.TrimEnd('\n').Split('\n')], _f.Sink.Lines);
+    }
+
     // Lines of one source arrive in order; across sources the order is free, so compare per source.
     private static List<string> Ordered(CollectingSink sink) =>
         [.. sink.Entries.GroupBy(e => e.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Select(e => e.Line))];

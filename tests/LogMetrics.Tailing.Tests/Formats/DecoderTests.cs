@@ -28,7 +28,7 @@ public sealed class DecoderTests
     {
         var counters = new SourceCounters("s");
         var sink = new CollectingSink();
-        var decoder = SourcePipeline.Build(format, sink, counters, 1 << 20);
+        var decoder = SourcePipeline.Build("s", new TailOptions { Format = format }, sink, counters, Serilog.Core.Logger.None).Head;
         foreach (var line in input.Split('|'))
         {
             decoder.OnLines(LineBatch.Single("s", line, 0));

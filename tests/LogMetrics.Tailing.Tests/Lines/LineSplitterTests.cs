@@ -126,6 +126,49 @@ public sealed class LineSplitterTests
         Assert.True(rate > 0.05, $"split rate {rate:F2} GB/s");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tracked_offsets_are_each_line_s_byte_extent_in_the_source(string name, byte[] input, string[] expected, int tooLong)
+    {
+        _ = (name, expected, tooLong);
+        var ends = input.Select((b, i) => (b, i)).Where(p => p.b == (byte)'\n').Select(p => 1000L + p.i + 1).ToList();
+        if (input[^1] != (byte)'\n')
+        {
+            ends.Add(1000L + input.Length);
+        }
+
+        long[] starts = [1000, .. ends.SkipLast(1)];
+        foreach (var pieces in new[] { new[] { input.Length }, Enumerable.Repeat(1, input.Length).ToArray() })
+        {
+            var sink = new CollectingSink();
+            var splitter = new LineSplitter("s", 10, 4, new SourceCounters("s"));
+            splitter.TrackOffsets(1000);
+            var pos = 0;
+            foreach (var piece in pieces)
+            {
+                Write(splitter, input.AsSpan(pos, piece), sink);
+                pos += piece;
+            }
+
+            splitter.Flush(sink);
+            Assert.Equal(ends, sink.Batches.SelectMany(b => b.EndOffsets!.Take(b.Count)));
+            Assert.Equal(starts, sink.Batches.SelectMany(b => b.StartOffsets!.Take(b.Count)));
+        }
+    }
+
+    [Fact]
+    public void Tracked_offsets_start_after_the_skipped_partial_line()
+    {
+        var sink = new CollectingSink();
+        var splitter = new LineSplitter("s", 100, 16, new SourceCounters("s"));
+        splitter.TrackOffsets(50);
+        splitter.SkipToNextLine();
+        Write(splitter, "tail of a line\nnext\n"u8, sink);
+        Assert.Equal(["next"], sink.Lines);
+        Assert.Equal([65L], sink.Batches.Single().StartOffsets!.Take(1));
+        Assert.Equal([70L], sink.Batches.Single().EndOffsets!.Take(1));
+    }
+
     private static (string[], int) Run(byte[] input, int[] pieces)
     {
         var counters = new SourceCounters("s");

@@ -9,6 +9,9 @@ internal sealed class FollowFixture : IAsyncDisposable
 
     public CollectingSink Sink { get; private set; } = new();
 
+    /// <summary>What the tailers logged.</summary>
+    public LogCapture Log { get; } = new();
+
     public static TailOptions Fast(params string[] sources) => new()
     {
         Sources = sources,
@@ -18,7 +21,7 @@ internal sealed class FollowFixture : IAsyncDisposable
 
     public async Task<Tailer> StartAsync(TailOptions options)
     {
-        var tailer = new Tailer(options, Sink, Serilog.Core.Logger.None);
+        var tailer = new Tailer(options, Sink, Log.Logger);
         _tailers.Add(tailer);
         await tailer.StartAsync(CancellationToken.None);
         return tailer;
