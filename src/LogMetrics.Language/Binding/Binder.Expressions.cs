@@ -69,6 +69,23 @@ internal sealed partial class Binder
 
     private BoundExpression BindExpression(ExpressionSyntax syntax)
     {
+        if (!Enter(syntax.Span))
+        {
+            return ErrorExpression(syntax.Span);
+        }
+
+        try
+        {
+            return BindExpressionCore(syntax);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private BoundExpression BindExpressionCore(ExpressionSyntax syntax)
+    {
         if (IsPatternExpression(syntax))
         {
             // A pattern used as a value matches the current line.

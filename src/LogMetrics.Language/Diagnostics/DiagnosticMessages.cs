@@ -169,6 +169,18 @@ public static class DiagnosticMessages
         Warning("LM2052", span, $"{verb} a String to {type} metric '{metric}': it is parsed on every line, and a value that is not a number is a runtime error",
             $"convert it explicitly with int({value}) or float({value}), or capture only digits, e.g. (?P<x>\\d+)");
 
+    public static Diagnostic DecoratorUsedInItsDefinition(SourceSpan span, string decorator) =>
+        Error("LM2070", span, $"decorator '@{decorator}' is used inside its own definition",
+            "a decorator is complete only after its closing '}'; mtail says \"not completely defined yet\"");
+
+    public static Diagnostic TooManyDecoratorExpansions(SourceSpan span, int limit) =>
+        Error("LM2071", span, $"decorators are inlined more than {limit} times in this program",
+            "each use copies the decorator's body, so decorators used inside decorators multiply; use fewer levels");
+
+    public static Diagnostic ProgramTooDeep(SourceSpan span, int limit) =>
+        Error("LM2072", span, $"blocks and expressions nest more than {limit} levels deep (decorator bodies counted where they are used)",
+            "mtail itself rejects programs nested more than 100 levels deep");
+
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
         new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);
