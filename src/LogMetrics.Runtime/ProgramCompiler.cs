@@ -811,6 +811,10 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundIncrementExpression increment:
+                var intUpdate = CompileAssignment(increment.Update);
+                var intSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
+                return ctx => intUpdate(ctx) ? intSeries(ctx)?.IntValue ?? 0 : 0;
             case BoundMismatchedValueExpression mismatched:
                 var floatValue = Float(mismatched.Operand);
                 return ctx =>
@@ -1026,6 +1030,10 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundIncrementExpression increment:
+                var floatUpdate = CompileAssignment(increment.Update);
+                var floatSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
+                return ctx => floatUpdate(ctx) ? floatSeries(ctx)?.FloatValue ?? 0 : 0;
             case BoundMismatchedValueExpression mismatched:
                 var intValue = Int(mismatched.Operand);
                 return ctx =>

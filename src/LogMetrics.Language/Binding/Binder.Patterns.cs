@@ -59,9 +59,19 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>mtail's --max_regexp_length: a joined pattern (as written, grok names unexpanded) of more bytes is refused.</summary>
+    internal const int MaxPatternBytes = 1024;
+
     private RegexTranslation? Translate(PatternText pattern, SourceSpan fallback)
     {
         var text = pattern.Text;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxPatternBytes)
+        {
+            Report(DiagnosticMessages.Pattern(pattern.SpanOf(0, 1, fallback) with { Length = 1 }, PatternMessages.PatternTooLong(text.Length, bytes, MaxPatternBytes)));
+            return null;
+        }
+
         if (!_translations.TryGetValue(text, out var translation))
         {
             translation = RegexTranslator.Translate(text, _grok);
@@ -156,6 +166,13 @@ internal sealed partial class Binder
     private BoundExpression BindDynamicMatch(BoundExpression subject, ExpressionSyntax patternSyntax, bool negated, SourceSpan span)
     {
         var pattern = BindExpression(patternSyntax);
+        if (pattern.Type == BoundType.Float)
+        {
+            // mtail: "type mismatch; expected Pattern received Float for MATCH operator" (an Int is taken).
+            Report(DiagnosticMessages.FloatPattern(patternSyntax.Span, negated ? "!~" : "=~"));
+            return ErrorExpression(span);
+        }
+
         if (pattern.Type is BoundType.Pattern or BoundType.None or BoundType.Bool)
         {
             Report(DiagnosticMessages.NotAPattern(patternSyntax.Span));

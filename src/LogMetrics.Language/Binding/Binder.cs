@@ -88,6 +88,11 @@ internal sealed partial class Binder
         foreach (var constant in _consts.Values.Where(c => !c.Used))
         {
             Report(DiagnosticMessages.UnusedConst(constant.Declaration.NameSpan, constant.Declaration.Name));
+            if (constant.Pattern is { } unused)
+            {
+                // Never joined into a pattern: checked on its own, so that a typo in it is not silent.
+                Translate(unused, constant.Declaration.Value.Span);
+            }
         }
 
         foreach (var decorator in _decorators.Values.Where(d => !d.Used))
@@ -336,13 +341,9 @@ internal sealed partial class Binder
             return;
         }
 
+        // Not compiled on its own: as in mtail, fragments are joined as text first, so one may open a group that a
+        // later one closes (`const A /x=(?P<x>/`, `/` + A + `/\d+)/`). The joined pattern is checked where it is used.
         var pattern = EvaluatePattern(constant.Value, reportErrors: true);
-        if (pattern is not null)
-        {
-            // Checked on its own so that an error is reported once, at the const.
-            Translate(pattern, constant.Value.Span);
-        }
-
         var symbol = new ConstSymbol(constant, pattern);
         _consts[constant] = symbol;
         _scope.Declare(constant.Name, symbol);

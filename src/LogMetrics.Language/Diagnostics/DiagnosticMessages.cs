@@ -129,7 +129,8 @@ public static class DiagnosticMessages
         Error("LM2029", span, "an assignment must be a statement of its own");
 
     public static Diagnostic InvalidCondition(SourceSpan span, string type) =>
-        Error("LM2030", span, $"a condition must be a pattern, a comparison or a number, not {type}");
+        Error("LM2030", span, $"a condition must be a pattern, a comparison or a logical expression, not {type}",
+            "compare the value, e.g. x > 0 or $code == \"200\" (mtail: \"Can't interpret ... as a boolean expression\")");
 
     public static Diagnostic DefinedNeedsCapture(SourceSpan span) =>
         Error("LM2031", span, "defined() takes a capture reference, e.g. defined($size)");
@@ -176,6 +177,18 @@ public static class DiagnosticMessages
     public static Diagnostic TooManyDecoratorExpansions(SourceSpan span, int limit) =>
         Error("LM2071", span, $"decorators are inlined more than {limit} times in this program",
             "each use copies the decorator's body, so decorators used inside decorators multiply; use fewer levels");
+
+    public static Diagnostic FloatPattern(SourceSpan span, string op) =>
+        Error("LM2073", span, $"the right side of '{op}' must be a pattern or a string, not Float",
+            "write the number as a regex, e.g. /1\\.5/; mtail rejects a Float here too");
+
+    public static Diagnostic FloatBitwiseOperand(SourceSpan span, string op) =>
+        Warning("LM2074", span, $"a Float operand of '{op}' is a runtime error on every line, as in mtail",
+            "bitwise operators take Ints: convert with int()");
+
+    public static Diagnostic TimeLayoutWithoutElements(SourceSpan span, string layout) =>
+        Warning("LM2075", span, $"time layout \"{layout}\" has no date or time element, so strptime fails on every value but this text",
+            "write the layout with Go's reference time, Mon Jan 2 15:04:05 MST 2006, e.g. \"2006/01/02 15:04:05\"");
 
     public static Diagnostic ProgramTooDeep(SourceSpan span, int limit) =>
         Error("LM2072", span, $"blocks and expressions nest more than {limit} levels deep (decorator bodies counted where they are used)",
