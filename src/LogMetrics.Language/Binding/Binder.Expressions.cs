@@ -315,8 +315,8 @@ internal sealed partial class Binder
                 or BoundBinaryOperator.BitwiseOr or BoundBinaryOperator.BitwiseXor:
                 // mtail takes a String operand here and parses it as an Int when the line runs (`$1 & 7` with `(\d)`);
                 // it takes a Float too, which fails on every line ("unexpected int type float64"): a warning says so.
-                return new BoundBinaryExpression(binary.Span, BoundType.Int, BitwiseOperand(l, binary.Left.Span, opText), op,
-                    BitwiseOperand(r, binary.Right.Span, opText));
+                return new BoundBinaryExpression(binary.Span, BoundType.Int, IntOperand(l, binary.Left.Span, $"'{opText}'"), op,
+                    IntOperand(r, binary.Right.Span, $"'{opText}'"));
             default:
                 if (lub == BoundType.Bool && op is not (BoundBinaryOperator.Equal or BoundBinaryOperator.NotEqual))
                 {
@@ -330,14 +330,15 @@ internal sealed partial class Binder
         return ErrorExpression(binary.Span);
     }
 
-    private BoundExpression BitwiseOperand(BoundExpression operand, SourceSpan span, string op)
+    /// <summary>An operand where mtail's VM pops an Int: a String is parsed, a Float is a runtime error (with a warning).</summary>
+    private BoundExpression IntOperand(BoundExpression operand, SourceSpan span, string where)
     {
         if (operand.Type != BoundType.Float)
         {
             return Convert(operand, BoundType.Int, span, isExplicit: true)!;
         }
 
-        Report(DiagnosticMessages.FloatBitwiseOperand(span, op));
+        Report(DiagnosticMessages.FloatWhereIntExpected(span, where));
         return new BoundMismatchedValueExpression(operand.Span, BoundType.Int, operand);
     }
 
@@ -542,6 +543,12 @@ internal sealed partial class Binder
         if (bound.Type == type)
         {
             return bound;
+        }
+
+        if (!exact && type == BoundType.Int && bound.Type is BoundType.String or BoundType.Float)
+        {
+            // mtail's checker takes these too: a String is parsed when the line runs, a Float fails on every line.
+            return IntOperand(bound, call.Arguments[index].Span, $"{call.Name}()");
         }
 
         var implicitOk = !exact && (bound.Type, type) is (BoundType.Int or BoundType.Float or BoundType.Bool, BoundType.String) or (BoundType.Bool, BoundType.Int);

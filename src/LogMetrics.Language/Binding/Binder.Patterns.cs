@@ -101,6 +101,14 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (_scope.LookupLocalCapture("0") is { } previous)
+        {
+            // mtail: "Redeclaration of capture group `0'": two patterns in one condition or block would give $0 (and
+            // $1...) two meanings, so mtail refuses the second one (google/mtail#190). Nest the second match instead.
+            Report(DiagnosticMessages.CaptureGroupsRedeclared(syntax.Span, previous.Span));
+            return null;
+        }
+
         var pattern = new BoundPattern(_patterns.Count, text.Text, translation);
         _patterns.Add(pattern);
         _scope.DeclareCapture("0", new BoundCaptureReference(syntax.Span, BoundType.String, "0", pattern.Slot, [0]));

@@ -550,6 +550,13 @@ internal sealed partial class Binder
                 return BindAssignment(assignment);
             case PostfixExpressionSyntax postfix:
                 return BindIncrement(postfix);
+            case RegexLiteralExpressionSyntax or BinaryExpressionSyntax or UnaryExpressionSyntax
+                when statement.Expression.Span.Line == statement.Span.Line && statement.Expression.Span.Column == statement.Span.Column:
+                // mtail's grammar takes as a statement only an assignment, x++ or a primary (a call, a name, a literal,
+                // a parenthesised expression): "statement with no effect, missing an assignment, `+' concatenation,
+                // or `{}' block?". A bare pattern is the usual case: its block is missing.
+                Report(DiagnosticMessages.StatementWithoutEffect(statement.Span, IsPatternExpression(statement.Expression)));
+                return null;
             default:
                 var expression = BindExpression(statement.Expression);
                 return new BoundExpressionStatement(statement.Span, expression);

@@ -39,6 +39,9 @@ internal sealed class BoundScope
         _captures[name] = capture;
     }
 
+    /// <summary>A capture declared by a pattern of this scope itself (not a parent's).</summary>
+    public BoundCaptureReference? LookupLocalCapture(string name) => _captures.GetValueOrDefault(name);
+
     public BoundCaptureReference? LookupCapture(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)

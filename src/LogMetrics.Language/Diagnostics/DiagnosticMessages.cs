@@ -182,13 +182,22 @@ public static class DiagnosticMessages
         Error("LM2073", span, $"the right side of '{op}' must be a pattern or a string, not Float",
             "write the number as a regex, e.g. /1\\.5/; mtail rejects a Float here too");
 
-    public static Diagnostic FloatBitwiseOperand(SourceSpan span, string op) =>
-        Warning("LM2074", span, $"a Float operand of '{op}' is a runtime error on every line, as in mtail",
-            "bitwise operators take Ints: convert with int()");
+    public static Diagnostic FloatWhereIntExpected(SourceSpan span, string where) =>
+        Warning("LM2074", span, $"a Float given to {where}, which takes an Int, is a runtime error on every line, as in mtail",
+            "convert it with int()");
 
     public static Diagnostic TimeLayoutWithoutElements(SourceSpan span, string layout) =>
         Warning("LM2075", span, $"time layout \"{layout}\" has no date or time element, so strptime fails on every value but this text",
             "write the layout with Go's reference time, Mon Jan 2 15:04:05 MST 2006, e.g. \"2006/01/02 15:04:05\"");
+
+    public static Diagnostic StatementWithoutEffect(SourceSpan span, bool isPattern) =>
+        Error("LM2076", span, isPattern ? "a pattern needs a block: this statement has no effect" : "this statement has no effect",
+            isPattern ? "write /regex/ { ... }, or join it to the next line's pattern with +"
+                : "a statement is an assignment, x++ or x--, or a call such as strptime(...)");
+
+    public static Diagnostic CaptureGroupsRedeclared(SourceSpan span, SourceSpan previous) =>
+        Error("LM2077", span, $"this pattern's capture groups ($0, $1, ...) are already declared here by the pattern at {previous}",
+            "match the second pattern in a nested block: /first/ { $x =~ /second/ { ... } }, as mtail requires");
 
     public static Diagnostic ProgramTooDeep(SourceSpan span, int limit) =>
         Error("LM2072", span, $"blocks and expressions nest more than {limit} levels deep (decorator bodies counted where they are used)",
