@@ -68,7 +68,7 @@ internal sealed partial class Binder
         var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
         if (bytes > MaxPatternBytes)
         {
-            Report(DiagnosticMessages.Pattern(pattern.SpanOf(0, 1, fallback) with { Length = 1 }, PatternMessages.PatternTooLong(text.Length, bytes, MaxPatternBytes)));
+            Report(DiagnosticMessages.Pattern(fallback, PatternMessages.PatternTooLong(text.Length, bytes, MaxPatternBytes)));
             return null;
         }
 
