@@ -36,14 +36,8 @@ public sealed class CompilerCaseTests
         ["parser-position-003-pattern.mtail"] = UnusedDeclaration,
         ["parser-position-004-multiline-regex.mtail"] = UnusedDeclaration,
 
-        // rc50 fails with "Internal compiler error, aborting compilation" on these valid programs (mtail's own tables
-        // list them as valid): a metric given a String (`foo += $1` with `(.*)`) cannot be zeroed by its codegen.
-        ["checker-valid-001-capture-group.mtail"] = MtailInternalError,
-        ["checker-valid-002-shadowed-positionals.mtail"] = MtailInternalError,
-        ["checker-valid-003-sibling-positionals.mtail"] = MtailInternalError,
-        ["parser-026-assignment.mtail"] = MtailInternalError,
-        ["parser-032-conditional-expressions.mtail"] = MtailInternalError,
-        // ... and here its type inference leaves `a = a * b` without a type ("invalid type for get typeVar"); LogMetrics types them Int.
+        // rc50 fails with "Internal compiler error, aborting compilation" on this valid program (mtail's own tables list
+        // it as valid): its type inference leaves `a = a * b` without a type ("invalid type for get typeVar"); LogMetrics types them Int.
         ["parser-030-multiplicative.mtail"] = MtailInternalError,
 
         // rc50 declares the capture groups of subst()'s regex, so a second subst(/re/...) in one block "redeclares $0";
