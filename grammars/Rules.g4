@@ -20,12 +20,13 @@ grammar Rules;
     private int _previousType = NL;
     private int _previousPreviousType = NL;
 
-    // A regex may start where an operand may start; after `const NAME` a pattern is expected.
+    // A regex may start where an operand may start; after `const NAME` a pattern is expected, and after a
+    // declaration's name a new statement may start (`gauge x /re/ {`: mtail's parser reads it so).
     private bool RegexAllowed()
     {
         if (_previousType == ID)
         {
-            return _previousPreviousType == CONST;
+            return _previousPreviousType is CONST or COUNTER or GAUGE or TIMER or TEXT or HISTOGRAM;
         }
 
         return _previousType != INTLITERAL && _previousType != FLOATLITERAL && _previousType != STRING

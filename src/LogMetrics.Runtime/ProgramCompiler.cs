@@ -811,6 +811,10 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundIncrementExpression increment:
+                var intUpdate = CompileAssignment(increment.Update);
+                var intSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
+                return ctx => intUpdate(ctx) ? intSeries(ctx)?.IntValue ?? 0 : 0;
             case BoundMismatchedValueExpression mismatched:
                 var floatValue = Float(mismatched.Operand);
                 return ctx =>
@@ -875,27 +879,12 @@ internal sealed class ProgramCompiler
 
     private Func<ExecutionContext, long> IntBinary(BoundBinaryExpression binary) => IntBinary(binary, this);
 
-    private static long IntPower(long a, long b)
-    {
-        if (b < 0)
-        {
-            return 0;
-        }
+    /// <summary>mtail's ipow: int64(math.Pow(float64(a), float64(b))), so `1 ** -1` is 1 and `2 ** -1` is 0.</summary>
+    internal static long IntPower(long a, long b) => GoFloatToInt(Math.Pow(a, b));
 
-        long result = 1;
-        while (b > 0)
-        {
-            if ((b & 1) != 0)
-            {
-                result *= a;
-            }
-
-            a *= a;
-            b >>= 1;
-        }
-
-        return result;
-    }
+    /// <summary>Go's int64(f) on amd64: truncation, and the minimum Int64 for NaN and values out of range.</summary>
+    internal static long GoFloatToInt(double value) =>
+        double.IsNaN(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18 ? long.MinValue : (long)value;
 
     private static long Shift(ExecutionContext ctx, long value, long count, bool left)
     {
@@ -1026,6 +1015,10 @@ internal sealed class ProgramCompiler
                         };
                 }
 
+            case BoundIncrementExpression increment:
+                var floatUpdate = CompileAssignment(increment.Update);
+                var floatSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
+                return ctx => floatUpdate(ctx) ? floatSeries(ctx)?.FloatValue ?? 0 : 0;
             case BoundMismatchedValueExpression mismatched:
                 var intValue = Int(mismatched.Operand);
                 return ctx =>
@@ -1054,14 +1047,10 @@ internal sealed class ProgramCompiler
         }
     }
 
-    /// <summary>Parses a float as Go's strconv.ParseFloat does for mtail: a finite number too large for a
-    /// double ("1e400") is an error (ErrRange), not +Inf; only a spelled-out infinity gives one.</summary>
-    internal static bool TryParseGoFloat(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        && (double.IsFinite(value) || text.Contains("inf", StringComparison.OrdinalIgnoreCase));
+    internal static bool TryParseGoFloat(ReadOnlySpan<char> text, out double value) => GoStrconv.TryParseFloat(text, out value, out _);
 
     private static string GoFloatParseError(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "value out of range" : "invalid syntax";
+        GoStrconv.TryParseFloat(text, out _, out var outOfRange) || !outOfRange ? "invalid syntax" : "value out of range";
 
     internal Func<ExecutionContext, string> Str(BoundExpression expression)
     {
@@ -1112,7 +1101,7 @@ internal sealed class ProgramCompiler
                 return ctx => ctx.Source;
             case Builtin.Tolower:
                 var s = Str(call.Arguments[0]);
-                return ctx => s(ctx).ToLowerInvariant();
+                return ctx => GoStrings.ToLower(s(ctx));
             default:
                 var replacement = Str(call.Arguments[1]);
                 var value = Str(call.Arguments[2]);

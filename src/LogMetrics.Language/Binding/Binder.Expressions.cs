@@ -9,7 +9,43 @@ internal sealed partial class Binder
     private BoundExpression BindCondition(ExpressionSyntax syntax)
     {
         var bound = BindExpression(RegroupLeadingPattern(syntax));
+        // mtail takes as a condition a pattern, or an operator expression that its optimiser does not fold to a constant;
+        // a plain value (`1`, `x`, `$1`, `len($1)`, `1 + 1`) is refused: "Can't interpret Int as a boolean expression".
+        if (bound.Type != BoundType.Bool && !IsOperatorCondition(syntax))
+        {
+            Report(DiagnosticMessages.InvalidCondition(syntax.Span, bound.Type.ToString()));
+            return ErrorExpression(syntax.Span);
+        }
+
         return ToBool(bound, syntax.Span);
+    }
+
+    private static bool IsOperatorCondition(ExpressionSyntax syntax) =>
+        syntax is BinaryExpressionSyntax or UnaryExpressionSyntax or PostfixExpressionSyntax && !IsConstantArithmetic(syntax);
+
+    /// <summary>What mtail's optimiser folds into one literal: + - * / % ** over Int and Float literals.</summary>
+    private static bool IsConstantArithmetic(ExpressionSyntax syntax)
+    {
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(syntax);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case IntegerLiteralExpressionSyntax or FloatLiteralExpressionSyntax:
+                case UnaryExpressionSyntax { Operator: SyntaxKind.Minus, Operand: IntegerLiteralExpressionSyntax or FloatLiteralExpressionSyntax }:
+                    break;
+                case BinaryExpressionSyntax { Operator: SyntaxKind.Plus or SyntaxKind.Minus or SyntaxKind.Multiply or SyntaxKind.Divide
+                    or SyntaxKind.Modulo or SyntaxKind.Power } binary:
+                    pending.Push(binary.Left);
+                    pending.Push(binary.Right);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -69,6 +105,23 @@ internal sealed partial class Binder
 
     private BoundExpression BindExpression(ExpressionSyntax syntax)
     {
+        if (!Enter(syntax.Span))
+        {
+            return ErrorExpression(syntax.Span);
+        }
+
+        try
+        {
+            return BindExpressionCore(syntax);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private BoundExpression BindExpressionCore(ExpressionSyntax syntax)
+    {
         if (IsPatternExpression(syntax))
         {
             // A pattern used as a value matches the current line.
@@ -95,7 +148,12 @@ internal sealed partial class Binder
                 return BindUnary(unary);
             case BinaryExpressionSyntax binary:
                 return BindBinary(binary);
-            case AssignmentExpressionSyntax or PostfixExpressionSyntax:
+            case PostfixExpressionSyntax postfix:
+                // mtail's inc and dec leave the new value on the stack, so `x++` is also an expression (`x-- - x`).
+                return BindIncrement(postfix) is BoundAssignmentStatement update
+                    ? new BoundIncrementExpression(postfix.Span, update.Metric.ValueType, update)
+                    : ErrorExpression(syntax.Span);
+            case AssignmentExpressionSyntax:
                 Report(DiagnosticMessages.AssignmentNotStatement(syntax.Span));
                 return ErrorExpression(syntax.Span);
             default:
@@ -182,6 +240,13 @@ internal sealed partial class Binder
             case SyntaxKind.NotMatch:
                 var subject = BindExpression(binary.Left);
                 var subjectString = Convert(subject, BoundType.String, binary.Left.Span) ?? ErrorExpression(binary.Left.Span);
+                if (binary.Right is FloatLiteralExpressionSyntax)
+                {
+                    // mtail: "type mismatch; expected Pattern received Float for MATCH operator" (an Int is taken).
+                    Report(DiagnosticMessages.FloatPattern(binary.Right.Span, OperatorText(binary.Operator)));
+                    return ErrorExpression(binary.Span);
+                }
+
                 if (IsDynamicPattern(binary.Right))
                 {
                     return BindDynamicMatch(subjectString, binary.Right, binary.Operator == SyntaxKind.NotMatch, binary.Span);
@@ -248,12 +313,10 @@ internal sealed partial class Binder
                 return new BoundBinaryExpression(binary.Span, numeric, Convert(l, numeric, binary.Left.Span)!, op, Convert(r, numeric, binary.Right.Span)!);
             case BoundBinaryOperator.ShiftLeft or BoundBinaryOperator.ShiftRight or BoundBinaryOperator.BitwiseAnd
                 or BoundBinaryOperator.BitwiseOr or BoundBinaryOperator.BitwiseXor:
-                if (lub is BoundType.Float or BoundType.String)
-                {
-                    break;
-                }
-
-                return new BoundBinaryExpression(binary.Span, BoundType.Int, Convert(l, BoundType.Int, binary.Left.Span)!, op, Convert(r, BoundType.Int, binary.Right.Span)!);
+                // mtail takes a String operand here and parses it as an Int when the line runs (`$1 & 7` with `(\d)`);
+                // it takes a Float too, which fails on every line ("unexpected int type float64"): a warning says so.
+                return new BoundBinaryExpression(binary.Span, BoundType.Int, IntOperand(l, binary.Left.Span, $"'{opText}'"), op,
+                    IntOperand(r, binary.Right.Span, $"'{opText}'"));
             default:
                 if (lub == BoundType.Bool && op is not (BoundBinaryOperator.Equal or BoundBinaryOperator.NotEqual))
                 {
@@ -265,6 +328,18 @@ internal sealed partial class Binder
 
         Report(DiagnosticMessages.OperatorTypeMismatch(binary.Span, opText, l.Type.ToString(), r.Type.ToString()));
         return ErrorExpression(binary.Span);
+    }
+
+    /// <summary>An operand where mtail's VM pops an Int: a String is parsed, a Float is a runtime error (with a warning).</summary>
+    private BoundExpression IntOperand(BoundExpression operand, SourceSpan span, string where)
+    {
+        if (operand.Type != BoundType.Float)
+        {
+            return Convert(operand, BoundType.Int, span, isExplicit: true)!;
+        }
+
+        Report(DiagnosticMessages.FloatWhereIntExpected(span, where));
+        return new BoundMismatchedValueExpression(operand.Span, BoundType.Int, operand);
     }
 
     private static string OperatorText(SyntaxKind kind) => kind switch
@@ -286,6 +361,8 @@ internal sealed partial class Binder
         SyntaxKind.GreaterOrEqual => ">=",
         SyntaxKind.Equal => "==",
         SyntaxKind.NotEqual => "!=",
+        SyntaxKind.Match => "=~",
+        SyntaxKind.NotMatch => "!~",
         _ => kind.ToString(),
     };
 
@@ -383,10 +460,18 @@ internal sealed partial class Binder
                     return ErrorExpression(call.Span);
                 }
 
-                if (!GoTimeLayout.TryCompile(format.Value, out layout, out var error))
+                layout = GoTimeLayout.Compile(format.Value);
+                if (!layout.ParsesItself())
                 {
-                    Report(DiagnosticMessages.InvalidTimeLayout(format.Span, format.Value, error ?? "invalid layout"));
+                    // mtail's check: "invalid time format string".
+                    Report(DiagnosticMessages.InvalidTimeLayout(format.Span, format.Value,
+                        "it does not parse as a time itself, as mtail requires (read with Go's reference time, Mon Jan 2 15:04:05 MST 2006)"));
                     return ErrorExpression(call.Span);
+                }
+
+                if (!layout.HasElements)
+                {
+                    Report(DiagnosticMessages.TimeLayoutWithoutElements(format.Span, format.Value));
                 }
 
                 return new BoundCallExpression(call.Span, BoundType.None, builtin, args) { Layout = layout };
@@ -394,6 +479,9 @@ internal sealed partial class Binder
                 args.Add(Argument(call, 0, BoundType.Int));
                 break;
             case Builtin.Tolower:
+                // mtail converts nothing here: "Expecting a String for argument 1 of tolower(), not Int".
+                args.Add(Argument(call, 0, BoundType.String, exact: true));
+                break;
             case Builtin.Len:
                 args.Add(Argument(call, 0, BoundType.String));
                 break;
@@ -449,7 +537,7 @@ internal sealed partial class Binder
         return new BoundCallExpression(call.Span, type, builtin, args) { Pattern = pattern };
     }
 
-    private BoundExpression Argument(CallExpressionSyntax call, int index, BoundType type)
+    private BoundExpression Argument(CallExpressionSyntax call, int index, BoundType type, bool exact = false)
     {
         var bound = BindExpression(call.Arguments[index]);
         if (bound.Type == type)
@@ -457,7 +545,13 @@ internal sealed partial class Binder
             return bound;
         }
 
-        var implicitOk = (bound.Type, type) is (BoundType.Int or BoundType.Float or BoundType.Bool, BoundType.String) or (BoundType.Bool, BoundType.Int);
+        if (!exact && type == BoundType.Int && bound.Type is BoundType.String or BoundType.Float)
+        {
+            // mtail's checker takes these too: a String is parsed when the line runs, a Float fails on every line.
+            return IntOperand(bound, call.Arguments[index].Span, $"{call.Name}()");
+        }
+
+        var implicitOk = !exact && (bound.Type, type) is (BoundType.Int or BoundType.Float or BoundType.Bool, BoundType.String) or (BoundType.Bool, BoundType.Int);
         if (!implicitOk)
         {
             Report(DiagnosticMessages.ArgumentType(call.Arguments[index].Span, call.Name, index + 1, type.ToString(), bound.Type.ToString()));

@@ -59,9 +59,19 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>mtail's --max_regexp_length: a joined pattern (as written, grok names unexpanded) of more bytes is refused.</summary>
+    internal const int MaxPatternBytes = 1024;
+
     private RegexTranslation? Translate(PatternText pattern, SourceSpan fallback)
     {
         var text = pattern.Text;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxPatternBytes)
+        {
+            Report(DiagnosticMessages.Pattern(fallback, PatternMessages.PatternTooLong(text.Length, bytes, MaxPatternBytes)));
+            return null;
+        }
+
         if (!_translations.TryGetValue(text, out var translation))
         {
             translation = RegexTranslator.Translate(text, _grok);
@@ -88,6 +98,14 @@ internal sealed partial class Binder
         var translation = Translate(text, syntax.Span);
         if (translation is null)
         {
+            return null;
+        }
+
+        if (_scope.LookupLocalCapture("0") is { } previous)
+        {
+            // mtail: "Redeclaration of capture group `0'": two patterns in one condition or block would give $0 (and
+            // $1...) two meanings, so mtail refuses the second one (google/mtail#190). Nest the second match instead.
+            Report(DiagnosticMessages.CaptureGroupsRedeclared(syntax.Span, previous.Span));
             return null;
         }
 
@@ -156,6 +174,13 @@ internal sealed partial class Binder
     private BoundExpression BindDynamicMatch(BoundExpression subject, ExpressionSyntax patternSyntax, bool negated, SourceSpan span)
     {
         var pattern = BindExpression(patternSyntax);
+        if (pattern.Type == BoundType.Float)
+        {
+            // mtail: "type mismatch; expected Pattern received Float for MATCH operator" (an Int is taken).
+            Report(DiagnosticMessages.FloatPattern(patternSyntax.Span, negated ? "!~" : "=~"));
+            return ErrorExpression(span);
+        }
+
         if (pattern.Type is BoundType.Pattern or BoundType.None or BoundType.Bool)
         {
             Report(DiagnosticMessages.NotAPattern(patternSyntax.Span));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Language.Patterns;
 using LogMetrics.Language.Syntax;
@@ -26,7 +27,19 @@ internal sealed partial class Binder
     /// <summary>Pattern slots of subst(), whose replacement text may read any group.</summary>
     private readonly HashSet<int> _replacementPatterns = [];
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Stack<BlockSyntax?> _nextBlocks = new();
+    /// <summary>
+    /// What a `next` stands for: the decorated block of the decorator being expanded, or null while a definition is
+    /// checked on its own. InDefinition and Suppress: the state at the decorator's use site, restored for the decorated block.
+    /// </summary>
+    private readonly Stack<(BlockSyntax? Block, bool InDefinition, int Suppress)> _nextBlocks = new();
+
+    /// <summary>Decorators whose definition is being checked, and those being expanded (innermost last).</summary>
+    private readonly HashSet<DecoratorSymbol> _defining = [];
+    private readonly List<DecoratorSymbol> _expanding = [];
+    private int _expansions;
+    private int _depth;
+    private bool _tooDeep;
+    private bool _inDefinition;
     private BoundScope _scope = new(null);
     private int _suppress;
     private bool _typesChanged;
@@ -75,6 +88,11 @@ internal sealed partial class Binder
         foreach (var constant in _consts.Values.Where(c => !c.Used))
         {
             Report(DiagnosticMessages.UnusedConst(constant.Declaration.NameSpan, constant.Declaration.Name));
+            if (constant.Pattern is { } unused)
+            {
+                // Never joined into a pattern: checked on its own, so that a typo in it is not silent.
+                Translate(unused, constant.Declaration.Value.Span);
+            }
         }
 
         foreach (var decorator in _decorators.Values.Where(d => !d.Used))
@@ -117,6 +135,11 @@ internal sealed partial class Binder
 
     private BoundBlock BindBlock(BlockSyntax block, BoundScope? scope = null)
     {
+        if (!Enter(block.Span))
+        {
+            return new BoundBlock(block.Span, []);
+        }
+
         var saved = _scope;
         _scope = scope ?? new BoundScope(_scope);
         try
@@ -126,8 +149,41 @@ internal sealed partial class Binder
         finally
         {
             _scope = saved;
+            _depth--;
         }
     }
+
+    /// <summary>
+    /// Counts one level of nesting (blocks, expressions, decorator bodies inlined at their use). Past the limit the
+    /// program is refused with one diagnostic, so that no program can overflow the stack of the binder or of the
+    /// compiled program. False when the caller must not go deeper; otherwise the caller leaves with _depth--.
+    /// </summary>
+    private bool Enter(SourceSpan span)
+    {
+        // The stack check is a backstop for a thread with a small stack; the depth limit makes the verdict the same everywhere.
+        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (!_tooDeep)
+            {
+                _tooDeep = true;
+                var suppressed = _suppress;
+                _suppress = 0;
+                Report(DiagnosticMessages.ProgramTooDeep(span, MaxDepth));
+                _suppress = suppressed;
+            }
+
+            return false;
+        }
+
+        _depth++;
+        return true;
+    }
+
+    /// <summary>Blocks and expressions nested, counted through inlined decorators: far above mtail's own AST depth limit of 100.</summary>
+    internal const int MaxDepth = 2500;
+
+    /// <summary>Decorator bodies inlined in one program, all uses together: each use copies the body, so nested uses multiply.</summary>
+    internal const int MaxExpansions = 100_000;
 
     private BoundBlock BindStatements(SourceSpan span, IReadOnlyList<StatementSyntax> statements)
     {
@@ -285,13 +341,9 @@ internal sealed partial class Binder
             return;
         }
 
+        // Not compiled on its own: as in mtail, fragments are joined as text first, so one may open a group that a
+        // later one closes (`const A /x=(?P<x>/`, `/` + A + `/\d+)/`). The joined pattern is checked where it is used.
         var pattern = EvaluatePattern(constant.Value, reportErrors: true);
-        if (pattern is not null)
-        {
-            // Checked on its own so that an error is reported once, at the const.
-            Translate(pattern, constant.Value.Span);
-        }
-
         var symbol = new ConstSymbol(constant, pattern);
         _consts[constant] = symbol;
         _scope.Declare(constant.Name, symbol);
@@ -305,8 +357,16 @@ internal sealed partial class Binder
             return;
         }
 
-        if (!CheckRedeclaration(definition.Name, definition.NameSpan))
+        // As in mtail, a definition may shadow one of an enclosing block (each block is a scope of its own).
+        if (_scope.LookupLocal(definition.Name) is { } previous)
         {
+            Report(DiagnosticMessages.Redeclaration(definition.NameSpan, definition.Name, previous switch
+            {
+                MetricSymbol m => m.Declaration.NameSpan,
+                ConstSymbol c => c.Declaration.NameSpan,
+                DecoratorSymbol d => d.Definition.NameSpan,
+                _ => definition.NameSpan,
+            }));
             return;
         }
 
@@ -321,19 +381,46 @@ internal sealed partial class Binder
         _scope.Declare(definition.Name, symbol);
 
         // Checked once here; at each use the body is bound again around the decorated block, silently.
-        _nextBlocks.Push(null);
-        BindBlock(definition.Body);
-        _nextBlocks.Pop();
+        _nextBlocks.Push((null, true, _suppress));
+        _defining.Add(symbol);
+        var inDefinition = _inDefinition;
+        _inDefinition = true;
+        try
+        {
+            BindBlock(definition.Body);
+        }
+        finally
+        {
+            _inDefinition = inDefinition;
+            _defining.Remove(symbol);
+            _nextBlocks.Pop();
+        }
     }
 
-    private static int CountNext(IEnumerable<StatementSyntax> statements) => statements.Sum(statement => statement switch
+    /// <summary>The `next` statements of a definition's body, nested blocks included (iterative: blocks may nest deeply).</summary>
+    private static int CountNext(IEnumerable<StatementSyntax> statements)
     {
-        NextStatementSyntax => 1,
-        ConditionalStatementSyntax c => CountNext(c.Then.Statements) + CountNext(c.Else?.Statements ?? []),
-        OtherwiseStatementSyntax o => CountNext(o.Body.Statements),
-        DecoratorStatementSyntax d => CountNext(d.Body.Statements),
-        _ => 0,
-    });
+        var count = 0;
+        var pending = new Stack<StatementSyntax>(statements);
+        while (pending.TryPop(out var statement))
+        {
+            IEnumerable<StatementSyntax> nested = statement switch
+            {
+                NextStatementSyntax => [],
+                ConditionalStatementSyntax c => c.Then.Statements.Concat(c.Else?.Statements ?? []),
+                OtherwiseStatementSyntax o => o.Body.Statements,
+                DecoratorStatementSyntax d => d.Body.Statements,
+                _ => [],
+            };
+            count += statement is NextStatementSyntax ? 1 : 0;
+            foreach (var inner in nested)
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return count;
+    }
 
     private BoundStatement? BindDecoratorStatement(DecoratorStatementSyntax decorated)
     {
@@ -346,46 +433,75 @@ internal sealed partial class Binder
         }
 
         decorator.Used = true;
-        _nextBlocks.Push(decorated.Body);
+        if (_defining.Contains(decorator) || _expanding.Contains(decorator))
+        {
+            // mtail: "Decorator `@x' is not completely defined yet".
+            Report(DiagnosticMessages.DecoratorUsedInItsDefinition(decorated.NameSpan, decorated.Name));
+            return BindBlock(decorated.Body);
+        }
+
+        if (++_expansions > MaxExpansions)
+        {
+            if (_expansions == MaxExpansions + 1)
+            {
+                var suppressed = _suppress;
+                _suppress = 0;
+                Report(DiagnosticMessages.TooManyDecoratorExpansions(decorated.NameSpan, MaxExpansions));
+                _suppress = suppressed;
+            }
+
+            return null;
+        }
+
+        _nextBlocks.Push((decorated.Body, _inDefinition, _suppress));
+        _expanding.Add(decorator);
         _suppress++;
+        var inDefinition = _inDefinition;
+        _inDefinition = true;
         try
         {
             return BindBlock(decorator.Definition.Body);
         }
         finally
         {
+            _inDefinition = inDefinition;
             _suppress--;
+            _expanding.RemoveAt(_expanding.Count - 1);
             _nextBlocks.Pop();
         }
     }
 
     private BoundStatement? BindNext(NextStatementSyntax next)
     {
-        if (_nextBlocks.Count == 0)
+        // `next` belongs in the text of a `def`; a decorated block (`@x { next }`) outside one is no place for it.
+        if (!_inDefinition || _nextBlocks.Count == 0)
         {
             Report(DiagnosticMessages.NextOutsideDecorator(next.Span));
             return null;
         }
 
-        var block = _nextBlocks.Peek();
-        if (block is null)
+        var frame = _nextBlocks.Peek();
+        if (frame.Block is null)
         {
             return null;
         }
 
-        // The decorated block sees the decorator's captures; its own diagnostics are reported.
-        _nextBlocks.Push(null);
+        // The decorated block is bound as at its use site (where a `next` in it means the enclosing decorator's), and
+        // sees the decorator's captures; its own diagnostics are reported.
+        _nextBlocks.Pop();
         var suppressed = _suppress;
-        _suppress = 0;
+        _suppress = frame.Suppress;
+        var inDefinition = _inDefinition;
+        _inDefinition = frame.InDefinition;
         try
         {
-            var bound = BindBlock(block);
-            return bound;
+            return BindBlock(frame.Block);
         }
         finally
         {
+            _inDefinition = inDefinition;
             _suppress = suppressed;
-            _nextBlocks.Pop();
+            _nextBlocks.Push(frame);
         }
     }
 
@@ -434,6 +550,13 @@ internal sealed partial class Binder
                 return BindAssignment(assignment);
             case PostfixExpressionSyntax postfix:
                 return BindIncrement(postfix);
+            case RegexLiteralExpressionSyntax or BinaryExpressionSyntax or UnaryExpressionSyntax
+                when statement.Expression.Span.Line == statement.Span.Line && statement.Expression.Span.Column == statement.Span.Column:
+                // mtail's grammar takes as a statement only an assignment, x++ or a primary (a call, a name, a literal,
+                // a parenthesised expression): "statement with no effect, missing an assignment, `+' concatenation,
+                // or `{}' block?". A bare pattern is the usual case: its block is missing.
+                Report(DiagnosticMessages.StatementWithoutEffect(statement.Span, IsPatternExpression(statement.Expression)));
+                return null;
             default:
                 var expression = BindExpression(statement.Expression);
                 return new BoundExpressionStatement(statement.Span, expression);

@@ -13,6 +13,9 @@ internal sealed class BoundScope
 
     public void Declare(string name, object symbol) => _symbols[name] = symbol;
 
+    /// <summary>A symbol declared in this scope itself (not a parent): what a new declaration here would clash with.</summary>
+    public object? LookupLocal(string name) => _symbols.GetValueOrDefault(name);
+
     public object? Lookup(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
@@ -35,6 +38,9 @@ internal sealed class BoundScope
 
         _captures[name] = capture;
     }
+
+    /// <summary>A capture declared by a pattern of this scope itself (not a parent's).</summary>
+    public BoundCaptureReference? LookupLocalCapture(string name) => _captures.GetValueOrDefault(name);
 
     public BoundCaptureReference? LookupCapture(string name)
     {

@@ -129,7 +129,8 @@ public static class DiagnosticMessages
         Error("LM2029", span, "an assignment must be a statement of its own");
 
     public static Diagnostic InvalidCondition(SourceSpan span, string type) =>
-        Error("LM2030", span, $"a condition must be a pattern, a comparison or a number, not {type}");
+        Error("LM2030", span, $"a condition must be a pattern, a comparison or a logical expression, not {type}",
+            "compare the value, e.g. x > 0 or $code == \"200\" (mtail: \"Can't interpret ... as a boolean expression\")");
 
     public static Diagnostic DefinedNeedsCapture(SourceSpan span) =>
         Error("LM2031", span, "defined() takes a capture reference, e.g. defined($size)");
@@ -168,6 +169,39 @@ public static class DiagnosticMessages
     public static Diagnostic StringParsedAsNumber(SourceSpan span, string verb, string metric, string type, string value) =>
         Warning("LM2052", span, $"{verb} a String to {type} metric '{metric}': it is parsed on every line, and a value that is not a number is a runtime error",
             $"convert it explicitly with int({value}) or float({value}), or capture only digits, e.g. (?P<x>\\d+)");
+
+    public static Diagnostic DecoratorUsedInItsDefinition(SourceSpan span, string decorator) =>
+        Error("LM2070", span, $"decorator '@{decorator}' is used inside its own definition",
+            "a decorator is complete only after its closing '}'; mtail says \"not completely defined yet\"");
+
+    public static Diagnostic TooManyDecoratorExpansions(SourceSpan span, int limit) =>
+        Error("LM2071", span, $"decorators are inlined more than {limit} times in this program",
+            "each use copies the decorator's body, so decorators used inside decorators multiply; use fewer levels");
+
+    public static Diagnostic FloatPattern(SourceSpan span, string op) =>
+        Error("LM2073", span, $"the right side of '{op}' must be a pattern or a string, not Float",
+            "write the number as a regex, e.g. /1\\.5/; mtail rejects a Float here too");
+
+    public static Diagnostic FloatWhereIntExpected(SourceSpan span, string where) =>
+        Warning("LM2074", span, $"a Float given to {where}, which takes an Int, is a runtime error on every line, as in mtail",
+            "convert it with int()");
+
+    public static Diagnostic TimeLayoutWithoutElements(SourceSpan span, string layout) =>
+        Warning("LM2075", span, $"time layout \"{layout}\" has no date or time element, so strptime fails on every value but this text",
+            "write the layout with Go's reference time, Mon Jan 2 15:04:05 MST 2006, e.g. \"2006/01/02 15:04:05\"");
+
+    public static Diagnostic StatementWithoutEffect(SourceSpan span, bool isPattern) =>
+        Error("LM2076", span, isPattern ? "a pattern needs a block: this statement has no effect" : "this statement has no effect",
+            isPattern ? "write /regex/ { ... }, or join it to the next line's pattern with +"
+                : "a statement is an assignment, x++ or x--, or a call such as strptime(...)");
+
+    public static Diagnostic CaptureGroupsRedeclared(SourceSpan span, SourceSpan previous) =>
+        Error("LM2077", span, $"this pattern's capture groups ($0, $1, ...) are already declared here by the pattern at {previous}",
+            "match the second pattern in a nested block: /first/ { $x =~ /second/ { ... } }, as mtail requires");
+
+    public static Diagnostic ProgramTooDeep(SourceSpan span, int limit) =>
+        Error("LM2072", span, $"blocks and expressions nest more than {limit} levels deep (decorator bodies counted where they are used)",
+            "mtail itself rejects programs nested more than 100 levels deep");
 
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>

@@ -78,6 +78,10 @@ internal static class PatternMessages
     public static PatternError TooComplex(int offset, int length) =>
         new("LM3023", offset, length, "expression nests too deeply");
 
+    public static PatternError PatternTooLong(int length, int bytes, int limit) =>
+        new("LM3040", 0, length, $"the pattern is {bytes} bytes long, more than mtail's limit of {limit}",
+            "mtail refuses longer patterns (--max_regexp_length); split the work over several rules, or use grok names, which count as written");
+
     /// <summary>A line of a grok pattern file that is not `NAME regex`.</summary>
     public static string PatternFileBadLine(string file, int line) =>
         $"{file}:{line}: expected `NAME pattern`";

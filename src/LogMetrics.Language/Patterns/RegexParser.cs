@@ -246,7 +246,23 @@ internal sealed class RegexParser
         return _text[_pos++].ToString();
     }
 
-    private RegexNode Literal(string codePoint) => RegexNode.Literal(codePoint, (_flags & RegexFlags.IgnoreCase) != 0);
+    private RegexNode Literal(string codePoint)
+    {
+        var foldCase = (_flags & RegexFlags.IgnoreCase) != 0;
+        if (foldCase && CaseOrbits.Of(char.ConvertToUtf32(codePoint, 0)) is { } orbit)
+        {
+            // RE2 folds the whole orbit ((?i)s matches ſ); .NET's IgnoreCase would not.
+            var cls = new CharClass();
+            foreach (var member in orbit)
+            {
+                cls.AddRange(member, member);
+            }
+
+            return RegexNode.ForClass(cls);
+        }
+
+        return RegexNode.Literal(codePoint, foldCase);
+    }
 
     private RegexNode ParseGroup()
     {
@@ -474,6 +490,11 @@ internal sealed class RegexParser
             if (c == ']' && !first)
             {
                 _pos++;
+                if ((_flags & RegexFlags.IgnoreCase) != 0)
+                {
+                    CaseOrbits.Close(cls);
+                }
+
                 return RegexNode.ForClass(cls);
             }
 

@@ -20,23 +20,22 @@ public sealed class GoTimeLayout
         _elements = elements;
     }
 
-    /// <summary>Compiles a layout; returns false with an error message when it cannot be used.</summary>
-    public static bool TryCompile(string layout, out GoTimeLayout? result, out string? error)
+    /// <summary>Compiles a layout. Go accepts any text as a layout; see <see cref="HasElements"/> and <see cref="ParsesItself"/>.</summary>
+    public static GoTimeLayout Compile(string layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var elements = GoLayoutCompiler.Compile(layout);
-        if (!elements.Any(e => e.Kind != GoLayoutElementKind.Literal))
-        {
-            // Go accepts any layout, but one without a single element can only ever match itself: surely a mistake.
-            result = null;
-            error = $"time layout \"{layout}\" has no date or time element; write it with Go's reference time, Mon Jan 2 15:04:05 MST 2006";
-            return false;
-        }
-
-        result = new GoTimeLayout(layout, elements);
-        error = null;
-        return true;
+        return new GoTimeLayout(layout, GoLayoutCompiler.Compile(layout));
     }
+
+    /// <summary>False for a layout of literal text only, which can only ever match that text (`%Y-%m-%d` is one).</summary>
+    public bool HasElements => _elements.Any(e => e.Kind != GoLayoutElementKind.Literal);
+
+    /// <summary>
+    /// mtail's compile-time check of a strptime layout: the layout itself, with `_` removed and `Z` read as `+`, must
+    /// parse as a time (so "2017-10-16 06:50:25", whose "2" is a day and "017" a month, is refused).
+    /// </summary>
+    public bool ParsesItself() =>
+        TryParseUnix(Layout.Replace("_", "", StringComparison.Ordinal).Replace('Z', '+'), TimeZoneInfo.Utc, false, DateTimeOffset.UnixEpoch, out _, out _);
 
     public string Layout { get; }
 

@@ -15,6 +15,8 @@ internal static class DifferentialCases
         new("operators", "operators.mtail", "operators.log"),
         new("assign", "assign.mtail", "assign.log"),
         new("builtins", "builtins.mtail", "builtins.log"),
+        // Issue 8, section 3: const fragments joined as text, int ** negative int, tolower, Float parsing, (?i) folding.
+        new("conformance_gaps", "conformance_gaps.mtail", "conformance_gaps.log"),
         new("types", "types.mtail", "types.log"),
         new("errors", "errors.mtail", "errors.log"),
         new("unicode", "unicode.mtail", "unicode.log"),

@@ -14,6 +14,9 @@ internal static class RepositoryPaths
     /// <summary>tests/LogMetrics.Conformance.Tests/Deviations: where LogMetrics deliberately differs from mtail.</summary>
     public static string Deviations => Path.Combine(Root, "tests", "LogMetrics.Conformance.Tests", "Deviations");
 
+    /// <summary>tests/LogMetrics.Conformance.Tests/CompilerCases: mtail's compiler-test programs and fuzz seeds with rc50's verdicts.</summary>
+    public static string CompilerCases => Path.Combine(Root, "tests", "LogMetrics.Conformance.Tests", "CompilerCases");
+
     /// <summary>mtail's own example logs and golden files, kept in the repository (tests/data/README.md).</summary>
     public static string MtailTestData => Path.Combine(Root, "tests", "data", "conformance", "mtail", "testdata");
 

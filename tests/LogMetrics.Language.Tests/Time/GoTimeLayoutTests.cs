@@ -89,7 +89,7 @@ public sealed class GoTimeLayoutTests
     [MemberData(nameof(Valid))]
     public void Parses_like_Go(string layout, string value, long expectedSeconds, int expectedNanos)
     {
-        Assert.True(GoTimeLayout.TryCompile(layout, out var compiled, out var error), error);
+        var compiled = GoTimeLayout.Compile(layout);
         Assert.True(compiled!.TryParseUnix(value, TimeZoneInfo.Utc, false, s_now, out var seconds, out var nanos), $"'{value}' does not parse with '{layout}'");
         Assert.Equal(expectedSeconds, seconds);
         Assert.Equal(expectedNanos, nanos);
@@ -99,7 +99,7 @@ public sealed class GoTimeLayoutTests
     [MemberData(nameof(Invalid))]
     public void Rejects_what_Go_rejects(string layout, string value)
     {
-        Assert.True(GoTimeLayout.TryCompile(layout, out var compiled, out _));
+        var compiled = GoTimeLayout.Compile(layout);
         Assert.False(compiled!.TryParseUnix(value, TimeZoneInfo.Utc, false, s_now, out _, out _));
         Assert.False(compiled.TryParse(value, TimeZoneInfo.Utc, false, s_now, out _));
     }
@@ -107,7 +107,7 @@ public sealed class GoTimeLayoutTests
     [Fact]
     public void Yearless_values_take_the_current_year_when_asked()
     {
-        GoTimeLayout.TryCompile("Jan _2 15:04:05", out var layout, out _);
+        var layout = GoTimeLayout.Compile("Jan _2 15:04:05");
         Assert.True(layout!.TryParse("Mar  1 00:00:00", TimeZoneInfo.Utc, true, s_now, out var result));
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), result);
 
@@ -119,7 +119,7 @@ public sealed class GoTimeLayoutTests
     [Fact]
     public void Year_zero_is_representable_only_as_unix_time()
     {
-        GoTimeLayout.TryCompile("Jan _2 15:04:05", out var layout, out _);
+        var layout = GoTimeLayout.Compile("Jan _2 15:04:05");
         Assert.False(layout!.TryParse("Aug 19 02:16:40", TimeZoneInfo.Utc, false, s_now, out _));
         Assert.True(layout.TryParseUnix("Aug 19 02:16:40", TimeZoneInfo.Utc, false, s_now, out var seconds, out _));
         Assert.Equal("0000-08-19T02:16:40Z", FormatUtc(seconds));
@@ -129,16 +129,16 @@ public sealed class GoTimeLayoutTests
     public void Values_without_a_zone_are_read_in_the_given_zone()
     {
         var plusTwo = TimeZoneInfo.CreateCustomTimeZone("Test+2", TimeSpan.FromHours(2), "Test+2", "TST");
-        GoTimeLayout.TryCompile("2006-01-02 15:04", out var layout, out _);
+        var layout = GoTimeLayout.Compile("2006-01-02 15:04");
         Assert.True(layout!.TryParse("2020-01-01 00:00", plusTwo, false, s_now, out var result));
         Assert.Equal(1577829600, result.ToUnixTimeSeconds());
         Assert.Equal(TimeSpan.FromHours(2), result.Offset);
 
         // The zone's own abbreviation means its offset; a numeric offset wins over the zone.
-        GoTimeLayout.TryCompile("2006-01-02 15:04 MST", out var named, out _);
+        var named = GoTimeLayout.Compile("2006-01-02 15:04 MST");
         Assert.True(named!.TryParseUnix("2020-01-01 00:00 TST", plusTwo, false, s_now, out var seconds, out _));
         Assert.Equal(1577829600, seconds);
-        GoTimeLayout.TryCompile("2006-01-02 15:04 -0700", out var numeric, out _);
+        var numeric = GoTimeLayout.Compile("2006-01-02 15:04 -0700");
         Assert.True(numeric!.TryParseUnix("2020-01-01 00:00 +0000", plusTwo, false, s_now, out seconds, out _));
         Assert.Equal(1577836800, seconds);
     }
@@ -146,7 +146,7 @@ public sealed class GoTimeLayoutTests
     [Fact]
     public void TryParse_keeps_the_parsed_offset()
     {
-        GoTimeLayout.TryCompile("02/Jan/2006:15:04:05 -0700", out var layout, out _);
+        var layout = GoTimeLayout.Compile("02/Jan/2006:15:04:05 -0700");
         Assert.True(layout!.TryParse("10/Oct/2000:13:55:36 -0700", TimeZoneInfo.Utc, false, s_now, out var result));
         Assert.Equal(new DateTimeOffset(2000, 10, 10, 13, 55, 36, TimeSpan.FromHours(-7)), result);
         Assert.Equal(TimeSpan.FromHours(-7), result.Offset);
@@ -156,17 +156,30 @@ public sealed class GoTimeLayoutTests
     [InlineData("")]
     [InlineData("foo")]
     [InlineData("yyyy-MM-dd")]
-    public void Layouts_without_any_element_do_not_compile(string layout)
+    public void Layouts_without_any_element_compile_but_say_so(string layout)
     {
-        Assert.False(GoTimeLayout.TryCompile(layout, out var compiled, out var error));
-        Assert.Null(compiled);
-        Assert.NotNull(error);
+        // Go, and so mtail, take any text as a layout; the binder warns (LM2075).
+        var compiled = GoTimeLayout.Compile(layout);
+        Assert.False(compiled.HasElements);
+        Assert.True(compiled.ParsesItself());
+    }
+
+    [Theory]
+    [InlineData("2006-01-02 15:04:05", true)]
+    [InlineData("Jan _2 15:04:05", true)]
+    [InlineData("2006-01-02T15:04:05Z07:00", true)]
+    [InlineData("%Y/%m/%d %H:%M:%S", true)]
+    [InlineData("2017-10-16 06:50:25", false)]
+    [InlineData("02/Jan/2006:15:04:05 -0700", true)]
+    public void A_layout_must_parse_itself_as_in_mtail(string layout, bool expected)
+    {
+        Assert.Equal(expected, GoTimeLayout.Compile(layout).ParsesItself());
     }
 
     [Fact]
     public void Layout_is_kept_as_written()
     {
-        Assert.True(GoTimeLayout.TryCompile("Jan _2 15:04:05", out var layout, out _));
+        var layout = GoTimeLayout.Compile("Jan _2 15:04:05");
         Assert.Equal("Jan _2 15:04:05", layout!.Layout);
     }
 
