@@ -89,7 +89,7 @@ internal sealed partial class Binder
                     : _readGroups.TryGetValue(p.Slot, out var read) ? read : new HashSet<int>(),
             })
             .ToList();
-        return new BoundProgram(_file, _metrics.Values.ToList(), patterns, body);
+        return new BoundProgram(_file, _metrics.Values.ToList(), patterns, body) { StructuredPatterns = StructuredPatternsWithFields() };
     }
 
     private void CollectDecoratorNames(IEnumerable<StatementSyntax> statements)
@@ -477,13 +477,14 @@ internal sealed partial class Binder
         };
 
         if (value.Type is BoundType.Pattern or BoundType.None
-            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String))
+            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String && !IsUntypedField(value)))
         {
             Report(DiagnosticMessages.MetricTypeMismatch(assignment.Value.Span, metric.Name, metric.ValueType.ToString(), value.Type.ToString()));
             return null;
         }
 
-        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
+        // A field has no type of its own: it is read as the metric's type (Int unless something else fixes it).
+        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer && !IsUntypedField(value))
         {
             Infer(metric, value.Type == BoundType.Bool ? BoundType.Int : value.Type, assignment.Span);
         }

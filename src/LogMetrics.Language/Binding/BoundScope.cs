@@ -6,6 +6,7 @@ internal sealed class BoundScope
     private readonly Dictionary<string, object> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundCaptureReference> _captures = new(StringComparer.Ordinal);
     private readonly List<string> _captureNames = [];
+    private BoundStructuredPattern? _structured;
 
     public BoundScope(BoundScope? parent) => Parent = parent;
 
@@ -34,6 +35,29 @@ internal sealed class BoundScope
         }
 
         _captures[name] = capture;
+    }
+
+    /// <summary>Brings a structured pattern's fields into scope: a `$name` no inner pattern captures is its field.</summary>
+    public void DeclareStructured(BoundStructuredPattern pattern) => _structured = pattern;
+
+    /// <summary>The innermost source of a named capture: a regex capture of that name (a <see cref="BoundCaptureReference"/>)
+    /// or a structured pattern whose field it is (a <see cref="BoundStructuredPattern"/>); null when neither.</summary>
+    public object? LookupCaptureSource(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._captures.TryGetValue(name, out var capture))
+            {
+                return capture;
+            }
+
+            if (scope._structured is { } structured && (name.Length == 0 || !name.All(char.IsAsciiDigit)))
+            {
+                return structured;
+            }
+        }
+
+        return null;
     }
 
     public BoundCaptureReference? LookupCapture(string name)
@@ -75,5 +99,19 @@ internal sealed class BoundScope
 
         names.AddRange(positional.Select(p => "$" + p));
         return names;
+    }
+
+    /// <summary>Whether a json or logfmt pattern guards this scope.</summary>
+    public bool HasStructured()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._structured is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -169,6 +169,18 @@ public static class DiagnosticMessages
         Warning("LM2052", span, $"{verb} a String to {type} metric '{metric}': it is parsed on every line, and a value that is not a number is a runtime error",
             $"convert it explicitly with int({value}) or float({value}), or capture only digits, e.g. (?P<x>\\d+)");
 
+    // Structured fields (json, logfmt).
+    public static Diagnostic FieldOfRegexCapture(SourceSpan span, string name) =>
+        Error("LM2060", span, $"'{name}' is a regex capture, which has no fields",
+            "a path like $request.method reads a field of a json or logfmt pattern");
+
+    public static Diagnostic LogfmtFieldIndex(SourceSpan span) =>
+        Error("LM2061", span, "logfmt fields are flat: a field has no array index",
+            "a dotted key is written as it appears in the line: $http.method or $[\"http.method\"]");
+
+    public static Diagnostic FieldIndexTooLarge(SourceSpan span, long index) =>
+        Error("LM2062", span, $"array index {index} is too large");
+
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
         new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);
