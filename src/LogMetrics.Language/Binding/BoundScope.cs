@@ -40,18 +40,24 @@ internal sealed class BoundScope
     /// <summary>Brings a structured pattern's fields into scope: a `$name` no inner pattern captures is its field.</summary>
     public void DeclareStructured(BoundStructuredPattern pattern) => _structured = pattern;
 
-    /// <summary>The innermost source of a named capture: a regex capture of that name (a <see cref="BoundCaptureReference"/>)
-    /// or a structured pattern whose field it is (a <see cref="BoundStructuredPattern"/>); null when neither.</summary>
+    /// <summary>The source of a named capture: a regex capture of that name in any enclosing scope (a
+    /// <see cref="BoundCaptureReference"/>), else the innermost structured pattern, whose field it is (a
+    /// <see cref="BoundStructuredPattern"/>); null when neither. An empty name (`$["key"]`) is always a field.</summary>
     public object? LookupCaptureSource(string name)
     {
+        if (name.Length > 0 && LookupCapture(name) is { } capture)
+        {
+            return capture;
+        }
+
+        if (name.Length > 0 && name.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._captures.TryGetValue(name, out var capture))
-            {
-                return capture;
-            }
-
-            if (scope._structured is { } structured && (name.Length == 0 || !name.All(char.IsAsciiDigit)))
+            if (scope._structured is { } structured)
             {
                 return structured;
             }

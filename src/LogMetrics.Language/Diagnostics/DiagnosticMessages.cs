@@ -172,7 +172,7 @@ public static class DiagnosticMessages
     // Structured fields (json, logfmt).
     public static Diagnostic FieldOfRegexCapture(SourceSpan span, string name) =>
         Error("LM2060", span, $"'{name}' is a regex capture, which has no fields",
-            "a path like $request.method reads a field of a json or logfmt pattern");
+            "a path like $request.method reads a field of a json or logfmt pattern; a field whose name a regex also captures is written $[\"request\"].method");
 
     public static Diagnostic LogfmtFieldIndex(SourceSpan span) =>
         Error("LM2061", span, "logfmt fields are flat: a field has no array index",

@@ -36,13 +36,14 @@ public sealed class StructuredFieldTests
     }
 
     [Fact]
-    public void AnInnerRegexCaptureShadowsAFieldAndAFieldShadowsAnOuterCapture()
+    public void ARegexCaptureNameWinsOverAFieldAndBracketsReachTheField()
     {
-        var program = Bind("counter c by a, b\n/^(?P<level>\\w+) (?P<rest>.*)$/ {\n  $rest =~ json {\n    $msg =~ /(?P<msg>\\w+)/ {\n      c[$level][$msg]++\n    }\n  }\n}\n");
+        var program = Bind("counter c by a, b, x\n/^(?P<level>\\w+) (?P<rest>.*)$/ {\n  $rest =~ json {\n    $msg =~ /(?P<user>\\w+)/ {\n      c[$level][$user][$[\"level\"]]++\n    }\n  }\n}\n");
         var json = Assert.Single(program.StructuredPatterns);
-        // $level inside the json block is the field, not the outer regex's capture; $msg is the inner regex's.
+        // $level is the outer regex's capture (declared in the program); $["level"] is the JSON field.
         Assert.Equal(["msg", "level"], json.Fields.Select(f => f.Text));
         Assert.Equal(2, program.Patterns.Count);
+        Assert.Equal([1, 2], program.Patterns[0].ReadGroups!.Order());
         Assert.Equal([1], program.Patterns[1].ReadGroups!.Order());
     }
 
