@@ -169,7 +169,7 @@ public sealed class JsonFieldDecoderAllocationTests
     public void DecodingALineAllocatesNothing()
     {
         const string line = """{"time_local":"14/Nov/2023:22:13:20 +0000","remote_addr":"163.2.46.211","request_method":"GET","request_uri":"/api/v1/users?x=\"1\"","status":"200","body_bytes_sent":"1282","headers":{"a":[1,2,{"b":null}]},"http_user_agent":"Go-http-client/1.1"}""";
-        var decoder = new JsonFieldDecoder(["request_method", "status", "body_bytes_sent"].Select(k => new FieldPath([new FieldSegment(k, 0)])).ToList());
+        var decoder = new JsonFieldDecoder(new[] { "request_method", "status", "body_bytes_sent" }.Select(k => new FieldPath([new FieldSegment(k, 0)])).ToList());
         var fields = new StructuredFields(3);
         Assert.True(decoder.Decode(line, fields));
 
