@@ -131,6 +131,12 @@ internal sealed partial class Binder
             return new BoundLiteralExpression(capture.Span, BoundType.String, "");
         }
 
+        if (bound is null && (capture.Selectors.Count > 0 || capture.Name.Length == 0))
+        {
+            Report(DiagnosticMessages.FieldOutsideStructured(capture.Span));
+            return new BoundLiteralExpression(capture.Span, BoundType.String, "");
+        }
+
         if (bound is null)
         {
             Report(DiagnosticMessages.UnknownCapture(capture.Span, capture.IsPositional ? "$" + capture.Name : capture.Name, _scope.CaptureNames()));

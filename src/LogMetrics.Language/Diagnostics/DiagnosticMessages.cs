@@ -178,6 +178,10 @@ public static class DiagnosticMessages
         Error("LM2061", span, "logfmt fields are flat: a field has no array index",
             "a dotted key is written as it appears in the line: $http.method or $[\"http.method\"]");
 
+    public static Diagnostic FieldOutsideStructured(SourceSpan span) =>
+        Error("LM2063", span, "a field path needs a json or logfmt pattern around it",
+            "e.g. json { c[$request.method]++ }, or $payload =~ json { ... } for JSON inside a capture");
+
     public static Diagnostic FieldIndexTooLarge(SourceSpan span, long index) =>
         Error("LM2062", span, $"array index {index} is too large");
 

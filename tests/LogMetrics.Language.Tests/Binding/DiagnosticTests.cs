@@ -59,6 +59,7 @@ public sealed class DiagnosticTests
         { "LM2052", "counter c\n/(?P<n>\\d+|-)/ {\n  c++\n  c += [|$n|]\n}\n" },
         { "LM2060", "counter c by m\n/(?P<request>\\S+)/ {\n  c[[|$request.method|]]++\n}\n" },
         { "LM2061", "counter c by m\nlogfmt {\n  c[$items[|[0]|]]++\n}\n" },
+        { "LM2063", "counter c by m\n/x/ {\n  c[[|$request.method|]]++\n}\n" },
         { "LM2062", "counter c by m\njson {\n  c[$items[|[99999999999]|]]++\n}\n" },
     };
 

@@ -89,9 +89,10 @@ public sealed class StructuredFieldTests
     }
 
     [Fact]
-    public void AFieldOutsideAStructuredPatternIsAnUnknownCapture()
+    public void AFieldOutsideAStructuredPatternIsAnError()
     {
-        var compilation = Compiler.Compile("t.rules", "counter c by m\n/x/ {\n  c[$request.method]++\n}\n", new CompilerOptions());
-        Assert.Contains(compilation.Diagnostics, d => d.Code == "LM2003");
+        var compilation = Compiler.Compile("t.rules", "counter c by m\n/x/ {\n  c[$[\"m\"]]++\n  c[$method]++\n}\n", new CompilerOptions());
+        Assert.Contains(compilation.Diagnostics, d => d.Code == "LM2063" && d.Span.Line == 3);
+        Assert.Contains(compilation.Diagnostics, d => d.Code == "LM2003" && d.Span.Line == 4);
     }
 }
