@@ -501,7 +501,8 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (value.Type == BoundType.String && !CheckStringStored(metric, value, op, assignment.Value.Span))
+        // A field is read as the metric's type by design (docs/language.md), so storing one is no String store.
+        if (value.Type == BoundType.String && !IsUntypedField(value) && !CheckStringStored(metric, value, op, assignment.Value.Span))
         {
             return null;
         }

@@ -89,6 +89,19 @@ public sealed class StructuredFieldTests
     }
 
     [Fact]
+    public void StoringAFieldIsNoStringStoreWarning()
+    {
+        var compilation = Compiler.Compile("t.rules", "counter bytes
+gauge g by k
+json {
+  bytes += $size
+  g[$k] = $v
+}
+", new CompilerOptions());
+        Assert.Empty(compilation.Diagnostics);
+    }
+
+    [Fact]
     public void AFieldOutsideAStructuredPatternIsAnError()
     {
         var compilation = Compiler.Compile("t.rules", "counter c by m\n/x/ {\n  c[$[\"m\"]]++\n  c[$method]++\n}\n", new CompilerOptions());
