@@ -91,13 +91,7 @@ public sealed class StructuredFieldTests
     [Fact]
     public void StoringAFieldIsNoStringStoreWarning()
     {
-        var compilation = Compiler.Compile("t.rules", "counter bytes
-gauge g by k
-json {
-  bytes += $size
-  g[$k] = $v
-}
-", new CompilerOptions());
+        var compilation = Compiler.Compile("t.rules", "counter bytes\ngauge g by k\njson {\n  bytes += $size\n  g[$k] = $v\n}\n", new CompilerOptions());
         Assert.Empty(compilation.Diagnostics);
     }
 
