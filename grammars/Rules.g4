@@ -10,7 +10,9 @@
 //                    a declaration clause: label sets created up front with zero values,
 //                    one bracketed list per set, one value per `by` key, e.g.
 //                      counter requests_total by method, code init ["GET", "200"], ["GET", "500"]
-// `help`, `init` and `defined` are not reserved words: they stay usable as names.
+//   $name.field, $name["key"], $name[0], $["key"]
+//                   a field of a json or logfmt pattern, by nested path (docs/language.md)
+// `help`, `init`, `defined`, `json` and `logfmt` are not reserved words: they stay usable as names.
 //
 // Regex literals: a `/` starts a regex only where an operand may start (not after a name,
 // a number, a string, a capture, `)` or `]`), so `a / b` divides and `x =~ /a/` matches.
@@ -24,6 +26,12 @@ grammar Rules;
     // declaration's name a new statement may start (`gauge x /re/ {`: mtail's parser reads it so).
     private bool RegexAllowed()
     {
+        // A field name after a dot is an operand, keywords included, so a slash after it divides.
+        if (_previousPreviousType == DOT)
+        {
+            return false;
+        }
+
         if (_previousType == ID)
         {
             return _previousPreviousType is CONST or COUNTER or GAUGE or TIMER or TEXT or HISTOGRAM;
@@ -125,13 +133,21 @@ primary
     | FLOATLITERAL                                          # floatPrimary
     | STRING                                                # stringPrimary
     | REGEX                                                 # regexPrimary
-    | CAPREF                                                # caprefPrimary
-    | CAPREF_NAMED                                          # caprefPrimary
+    | CAPREF fieldSelector*                                 # caprefPrimary
+    | CAPREF_NAMED fieldSelector*                           # caprefPrimary
+    | DOLLAR fieldSelector+                                 # caprefPrimary
     | LPAREN expression RPAREN                              # parenthesizedPrimary
     ;
 
 arguments
     : expression (COMMA NL* expression)*
+    ;
+
+// A step into a structured field: `.name` (any word, keywords included), `["key"]` or `[index]`.
+fieldSelector
+    : DOT (ID | BUILTIN | AFTER | AS | BUCKETS | BY | CONST | COUNTER | DEF | DEL | ELSE | GAUGE | HIDDEN_
+        | HISTOGRAM | LIMIT | NEXT | OTHERWISE | STOP | TEXT | TIMER)                   # nameSelector
+    | LSQUARE (STRING | INTLITERAL) RSQUARE                                              # keySelector
     ;
 
 // Keywords.
@@ -211,6 +227,8 @@ UNTERMINATED_STRING: '"' ('\\' ~[\n] | ~["\\\n])*;
 
 CAPREF: '$' [0-9]+;
 CAPREF_NAMED: '$' [\p{L}0-9_]+;
+DOLLAR: '$';
+DOT: '.';
 DECO: '@' [\p{L}] [\p{L}\p{Nd}_]*;
 ID: [\p{L}] [\p{L}\p{Nd}_]*;
 

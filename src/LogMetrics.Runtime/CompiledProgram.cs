@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LogMetrics.Language.Binding;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Matching;
 using LogMetrics.Tailing;
 
 namespace LogMetrics.Runtime;
@@ -27,10 +28,14 @@ internal sealed class CompiledProgram
         _body = compiler.CompileBlock(program.Body);
         _prematcher = options.Prematch && (Environment.ProcessorCount > 1 || options.PrematchEveryLine) ? compiler.CreatePrematcher(program) : null;
         _prematchEveryLine = options.PrematchEveryLine;
-        _context = new ExecutionContext(program.Patterns.Count);
+        _context = new ExecutionContext(program.Patterns.Count, program.StructuredPatterns.Select(p => new StructuredFields(p.Fields.Count)).ToArray());
+        HasStructuredPatterns = program.StructuredPatterns.Count > 0;
     }
 
     public IReadOnlyList<MetricFamily> Families { get; }
+
+    /// <summary>Whether the program decodes json or logfmt (its undecoded lines are then reported, 0 included).</summary>
+    public bool HasStructuredPatterns { get; }
 
     /// <summary>Called when a batch is queued for this program: starts prematching it on the helper, if the governor
     /// wants the helper now.</summary>
@@ -64,6 +69,7 @@ internal sealed class CompiledProgram
 
         var started = governed ? PrematchGovernor.Now() : 0;
         long matched = 0;
+        long undecoded = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             ctx.BeginLine(starts[i], lengths[i]);
@@ -81,6 +87,11 @@ internal sealed class CompiledProgram
             if (ctx.LineMatched)
             {
                 matched++;
+            }
+
+            if (ctx.Undecoded)
+            {
+                undecoded++;
             }
 
             if (ctx.Error is not null)
@@ -101,5 +112,9 @@ internal sealed class CompiledProgram
         ctx.Prematch = null;
         Interlocked.Add(ref state.LinesProcessed, batch.Count);
         Interlocked.Add(ref state.LinesMatched, matched);
+        if (undecoded > 0)
+        {
+            Interlocked.Add(ref state.LinesUndecoded, undecoded);
+        }
     }
 }

@@ -155,7 +155,10 @@ public sealed class Engine : ILineSink, IDisposable
                 return _programs.Values
                     .OrderBy(p => p.Name, StringComparer.Ordinal)
                     .Select(p => new ProgramStatus(p.Name, p.Path, p.Current is not null, Interlocked.Read(ref p.LinesProcessed),
-                        Interlocked.Read(ref p.LinesMatched), Interlocked.Read(ref p.RuntimeErrors), p.LastRuntimeError, p.Diagnostics))
+                        Interlocked.Read(ref p.LinesMatched), Interlocked.Read(ref p.RuntimeErrors), p.LastRuntimeError, p.Diagnostics)
+                    {
+                        LinesUndecoded = Interlocked.Read(ref p.LinesUndecoded),
+                    })
                     .ToList();
             }
         }
@@ -189,12 +192,17 @@ public sealed class Engine : ILineSink, IDisposable
         var started = _self is null ? 0 : Stopwatch.GetTimestamp();
         var errorsBefore = Interlocked.Read(ref state.RuntimeErrors);
         var matchedBefore = Interlocked.Read(ref state.LinesMatched);
+        var undecodedBefore = Interlocked.Read(ref state.LinesUndecoded);
         program.Run(batch, state, (source, message) => ReportError(state, source, message));
         if (_self is not null)
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             _self.Record(state.Name, batch.Count, Interlocked.Read(ref state.LinesMatched) - matchedBefore,
                 Interlocked.Read(ref state.RuntimeErrors) - errorsBefore, elapsed / batch.Count, batch.ReadTimeMs);
+            if (program.HasStructuredPatterns)
+            {
+                _self.RecordUndecoded(state.Name, Interlocked.Read(ref state.LinesUndecoded) - undecodedBefore, batch.ReadTimeMs);
+            }
         }
 
     }

@@ -1,16 +1,24 @@
 using System.Text.RegularExpressions;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Matching;
 
 namespace LogMetrics.Runtime;
 
 /// <summary>The registers of one program while it runs one line: reused line after line by that program's thread.</summary>
 internal sealed class ExecutionContext
 {
-    public ExecutionContext(int patternCount)
+    public ExecutionContext(int patternCount, StructuredFields[]? fields = null)
     {
         Matches = new Match?[patternCount];
         _owners = new TimedRegex?[patternCount];
+        Fields = fields ?? [];
     }
+
+    /// <summary>Each structured pattern's fields on this line, by its slot.</summary>
+    public readonly StructuredFields[] Fields;
+
+    /// <summary>Whether a json or logfmt pattern failed to decode its text on this line (counted per program).</summary>
+    public bool Undecoded;
 
     public string Text = "";
     public int Start;
@@ -114,6 +122,12 @@ internal sealed class ExecutionContext
         Error = null;
         _labelDepth = 0;
         PrematchedSlot = -1;
+        Undecoded = false;
+        foreach (var fields in Fields)
+        {
+            fields.Decoded = false;
+        }
+
         ReleaseMatches();
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using LogMetrics.Language.Binding;
 using LogMetrics.Language.Syntax;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Matching;
 
 namespace LogMetrics.Runtime;
 
@@ -19,6 +20,7 @@ internal sealed class ProgramCompiler
     private readonly string[] _patterns;
     private readonly string?[] _literals;
     private readonly bool[] _alwaysMatches;
+    private readonly FieldDecoder[] _decoders;
 
     // The match kept for a pattern that always matches with an empty $0 (`/$/`, `/^/`, `//`); one per program thread.
     private readonly Match _emptyMatch = new Regex("", RegexOptions.CultureInvariant).Match("");
@@ -42,6 +44,10 @@ internal sealed class ProgramCompiler
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
             _alwaysMatches[pattern.Slot] = AlwaysMatchesEmpty(capturing.Pattern);
         }
+
+        _decoders = program.StructuredPatterns
+            .Select(p => p.Format == StructuredFormat.Json ? (FieldDecoder)new JsonFieldDecoder(p.Fields) : new LogfmtFieldDecoder(p.Fields))
+            .ToArray();
     }
 
     /// <summary>By pattern slot, the .NET group number of each RE2 group (-1: compiled non-capturing).</summary>
@@ -450,24 +456,37 @@ internal sealed class ProgramCompiler
     };
 
     /// <summary>A capture reference as the closures read it: its pattern slot and its groups' .NET numbers.</summary>
-    private sealed class CaptureRead(int slot, int[] groups)
+    private sealed class CaptureRead(int slot, int[] groups, string? field)
     {
         public readonly int Slot = slot;
 
-        /// <summary>.NET group numbers, in RE2 order (a name can stand for several groups).</summary>
+        /// <summary>.NET group numbers, in RE2 order (a name can stand for several groups); for a field, its number.</summary>
         public readonly int[] Groups = groups;
+
+        /// <summary>For a field of a structured pattern (Slot is then its slot): its path, for the missing-field error.</summary>
+        public readonly string? Field = field;
     }
 
     private CaptureRead Read(BoundCaptureReference capture)
     {
+        if (capture.Field is not null)
+        {
+            return new CaptureRead(capture.Slot, capture.Groups.ToArray(), capture.Field.Text);
+        }
+
         var netGroups = NetGroups[capture.Slot];
-        return new CaptureRead(capture.Slot, capture.Groups.Select(g => netGroups[g]).ToArray());
+        return new CaptureRead(capture.Slot, capture.Groups.Select(g => netGroups[g]).ToArray(), null);
     }
 
     /// <summary>The capture's text; false when none of its groups took part in the match (or its pattern did not run).
     /// Of several groups with one name, the last that took part with a non-empty text wins, else the last that took part.</summary>
     private static bool TryCapture(ExecutionContext ctx, CaptureRead capture, out ReadOnlySpan<char> value)
     {
+        if (capture.Field is not null)
+        {
+            return ctx.Fields[capture.Slot].TryGet(capture.Groups[0], out value);
+        }
+
         value = default;
         var match = ctx.Matches[capture.Slot];
         if (match is null && capture.Slot != ctx.PrematchedSlot)
@@ -526,8 +545,23 @@ internal sealed class ProgramCompiler
         return false;
     }
 
-    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, CaptureRead capture) =>
-        TryCapture(ctx, capture, out var value) ? value : default;
+    /// <summary>The capture's text; empty when its groups did not take part. A missing field is a runtime error.</summary>
+    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, CaptureRead capture)
+    {
+        if (TryCapture(ctx, capture, out var value))
+        {
+            return value;
+        }
+
+        if (capture.Field is not null)
+        {
+            ctx.Fail(MissingField(capture.Field));
+        }
+
+        return default;
+    }
+
+    private static string MissingField(string field) => $"field {field} is missing or null";
 
     internal Func<ExecutionContext, bool> Bool(BoundExpression expression)
     {
@@ -538,10 +572,29 @@ internal sealed class ProgramCompiler
                 return _ => constant;
             case BoundMatchExpression match:
                 return Match(match);
+            case BoundStructuredMatchExpression structured:
+                return StructuredMatch(structured);
+            case BoundCaptureReference { Field: not null } field:
+                var fieldRead = Read(field);
+                return ctx =>
+                {
+                    var text = CaptureSpan(ctx, fieldRead);
+                    if (text.SequenceEqual("true"))
+                    {
+                        return true;
+                    }
+
+                    if (!text.SequenceEqual("false") && ctx.Error is null)
+                    {
+                        ctx.Fail($"field {fieldRead.Field}: \"{text}\" is not a boolean");
+                    }
+
+                    return false;
+                };
             case BoundDynamicMatchExpression dynamic:
                 return DynamicMatch(dynamic);
             case BoundDefinedExpression defined:
-                var reference = Read(new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups));
+                var reference = Read(new BoundCaptureReference(defined.Span, BoundType.String, "", defined.Slot, defined.Groups) { Field = defined.Field });
                 return ctx => TryCapture(ctx, reference, out _);
             case BoundUnaryExpression { Operator: BoundUnaryOperator.LogicalNot } not:
                 var operand = Bool(not.Operand);
@@ -723,6 +776,43 @@ internal sealed class ProgramCompiler
         };
     }
 
+    /// <summary>A json or logfmt pattern: decodes the line (or the subject) into the pattern's fields.</summary>
+    private Func<ExecutionContext, bool> StructuredMatch(BoundStructuredMatchExpression match)
+    {
+        var slot = match.Pattern.Slot;
+        var decoder = _decoders[slot];
+        var negated = match.Negated;
+        var subject = match.Subject is null ? null : Str(match.Subject);
+        return ctx =>
+        {
+            var fields = ctx.Fields[slot];
+            bool decoded;
+            if (subject is null)
+            {
+                decoded = decoder.Decode(ctx.Line, fields);
+            }
+            else
+            {
+                var text = subject(ctx);
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
+
+                decoded = decoder.Decode(text, fields);
+            }
+
+            if (!decoded)
+            {
+                ctx.Undecoded = true;
+                return negated;
+            }
+
+            ctx.LineMatched = true;
+            return !negated;
+        };
+    }
+
     private Func<ExecutionContext, bool> DynamicMatch(BoundDynamicMatchExpression match)
     {
         var subject = Str(match.Subject);
@@ -771,7 +861,7 @@ internal sealed class ProgramCompiler
                 var constant = (long)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
-                var intError = new RepeatedMessage(text => $"strconv.ParseInt: parsing \"{text}\" (capture {capture.Name}): invalid syntax");
+                var intError = new RepeatedMessage(text => $"strconv.ParseInt: parsing \"{text}\" ({(capture.Field is null ? "capture" : "field")} {capture.Name}): invalid syntax");
                 var intRead = Read(capture);
                 return ctx =>
                 {
@@ -972,7 +1062,7 @@ internal sealed class ProgramCompiler
                 var constant = literal.Value is long l ? l : (double)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
-                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" (capture {capture.Name}): {GoFloatParseError(text)}");
+                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" ({(capture.Field is null ? "capture" : "field")} {capture.Name}): {GoFloatParseError(text)}");
                 var floatRead = Read(capture);
                 return ctx =>
                 {
@@ -1057,7 +1147,7 @@ internal sealed class ProgramCompiler
         if (RawCapture(expression) is { } capture)
         {
             var read = Read(capture);
-            return ctx => TryCapture(ctx, read, out var value) ? value.ToString() : "";
+            return ctx => CaptureSpan(ctx, read).ToString();
         }
 
         switch (expression)

@@ -22,6 +22,9 @@ internal sealed class ProgramState
 
     public long LinesProcessed;
     public long LinesMatched;
+
+    /// <summary>Lines on which a json or logfmt pattern of the program met text that does not decode.</summary>
+    public long LinesUndecoded;
     public long RuntimeErrors;
     public volatile string? LastRuntimeError;
 

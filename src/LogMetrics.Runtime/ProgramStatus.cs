@@ -11,4 +11,8 @@ public sealed record ProgramStatus(
     long LinesMatched,
     long RuntimeErrors,
     string? LastRuntimeError,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Lines on which a json or logfmt pattern met text that does not decode.</summary>
+    public long LinesUndecoded { get; init; }
+}

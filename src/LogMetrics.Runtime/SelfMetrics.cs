@@ -9,6 +9,7 @@ internal sealed class SelfMetrics
     private readonly MetricFamily _matched;
     private readonly MetricFamily _errors;
     private readonly MetricFamily _seconds;
+    private readonly MetricFamily _undecoded;
     private readonly object _lock = new();
     private readonly LabelValuesBuilder _labels = new();
 
@@ -17,6 +18,7 @@ internal sealed class SelfMetrics
         _lines = store.Register(Counter("logmetrics_program_lines_total", "Lines processed by each program."));
         _matched = store.Register(Counter("logmetrics_program_lines_matched_total", "Lines on which a pattern of the program matched."));
         _errors = store.Register(Counter("logmetrics_program_runtime_errors_total", "Runtime errors of each program."));
+        _undecoded = store.Register(Counter("logmetrics_program_lines_undecoded_total", "Lines that a json or logfmt pattern of the program could not decode."));
         // The first bound is the lower edge of the first bucket (mtail's histogram semantics).
         var buckets = new List<double> { 0 };
         for (var bound = 0.00001; bound <= 0.1 + 1e-12; bound *= 2.5)
@@ -60,6 +62,17 @@ internal sealed class SelfMetrics
         }
     }
 
+    /// <summary>Adds to the program's undecoded lines (only programs with json or logfmt patterns have the series).</summary>
+    public void RecordUndecoded(string program, long lines, long timestampMs)
+    {
+        lock (_lock)
+        {
+            _labels.Clear();
+            _labels.Add(program);
+            _undecoded.GetOrAdd(_labels)?.AddInt(lines, timestampMs);
+        }
+    }
+
     public void Remove(string program)
     {
         lock (_lock)
@@ -70,6 +83,7 @@ internal sealed class SelfMetrics
             _matched.Remove(_labels);
             _errors.Remove(_labels);
             _seconds.Remove(_labels);
+            _undecoded.Remove(_labels);
         }
     }
 }

@@ -41,7 +41,7 @@ internal static class LandingPage
                     ? "<span class=\"error\">last reload failed; previous version running</span>"
                     : "<span class=\"error\">not loaded</span>";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)}</td><td>{state}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{status?.LinesProcessed}</td><td>{status?.LinesMatched}</td><td>{Rate(rates.ProgramLinesPerSecond(name))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{status?.LinesProcessed}</td><td>{status?.LinesMatched}{(status?.LinesUndecoded > 0 ? $" ({status.LinesUndecoded} undecoded)" : "")}</td><td>{Rate(rates.ProgramLinesPerSecond(name))}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{status?.RuntimeErrors}</td><td>{E(status?.LastRuntimeError)}</td><td><pre>");
             if (file.Error is not null && file.Diagnostics.Count == 0)
             {

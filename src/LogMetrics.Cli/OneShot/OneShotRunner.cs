@@ -47,6 +47,11 @@ internal static class OneShotRunner
             {
                 errors.WriteLine($"{program.Name}: {program.RuntimeErrors} runtime error(s) in {program.LinesProcessed} lines; last: {program.LastRuntimeError}");
             }
+
+            if (program.LinesUndecoded > 0)
+            {
+                errors.WriteLine($"{program.Name}: {program.LinesUndecoded} of {program.LinesProcessed} lines did not decode as json or logfmt (not matched)");
+            }
         }
 
         RunReport.WriteLimits(store, sources, maxLineBytes, errors);

@@ -90,6 +90,12 @@ internal sealed partial class Binder
 
     private BoundExpression ToBool(BoundExpression bound, SourceSpan span)
     {
+        if (IsUntypedField(bound))
+        {
+            // A field as a condition is a JSON boolean (or the text true/false).
+            return bound with { Type = BoundType.Bool };
+        }
+
         switch (bound.Type)
         {
             case BoundType.Bool:
@@ -122,6 +128,12 @@ internal sealed partial class Binder
 
     private BoundExpression BindExpressionCore(ExpressionSyntax syntax)
     {
+        if (StructuredFormatOf(syntax) is { } format)
+        {
+            // `json` or `logfmt` used as a value decodes the current line.
+            return BindStructuredMatch(null, format, false, syntax.Span);
+        }
+
         if (IsPatternExpression(syntax))
         {
             // A pattern used as a value matches the current line.
@@ -164,7 +176,25 @@ internal sealed partial class Binder
 
     private BoundExpression BindCapture(CaptureReferenceExpressionSyntax capture)
     {
-        var bound = _scope.LookupCapture(capture.Name);
+        var source = _scope.LookupCaptureSource(capture.Name);
+        if (source is BoundStructuredPattern structured)
+        {
+            return BindField(capture, structured);
+        }
+
+        var bound = source as BoundCaptureReference;
+        if (bound is not null && (capture.Selectors.Count > 0 || capture.Name.Length == 0))
+        {
+            Report(DiagnosticMessages.FieldOfRegexCapture(capture.Span, "$" + capture.Name));
+            return new BoundLiteralExpression(capture.Span, BoundType.String, "");
+        }
+
+        if (bound is null && (capture.Selectors.Count > 0 || capture.Name.Length == 0))
+        {
+            Report(DiagnosticMessages.FieldOutsideStructured(capture.Span));
+            return new BoundLiteralExpression(capture.Span, BoundType.String, "");
+        }
+
         if (bound is null)
         {
             Report(DiagnosticMessages.UnknownCapture(capture.Span, capture.IsPositional ? "$" + capture.Name : capture.Name, _scope.CaptureNames()));
@@ -240,6 +270,11 @@ internal sealed partial class Binder
             case SyntaxKind.NotMatch:
                 var subject = BindExpression(binary.Left);
                 var subjectString = Convert(subject, BoundType.String, binary.Left.Span) ?? ErrorExpression(binary.Left.Span);
+                if (StructuredFormatOf(binary.Right) is { } format)
+                {
+                    return BindStructuredMatch(subjectString, format, binary.Operator == SyntaxKind.NotMatch, binary.Span);
+                }
+
                 if (binary.Right is FloatLiteralExpressionSyntax)
                 {
                     // mtail: "type mismatch; expected Pattern received Float for MATCH operator" (an Int is taken).
@@ -263,6 +298,17 @@ internal sealed partial class Binder
 
         var l = BindExpression(binary.Left);
         var r = BindExpression(binary.Right);
+
+        // A field next to a number is read as that number's type: `$status >= 500` compares Ints.
+        if (IsUntypedField(l) && r.Type is BoundType.Int or BoundType.Float)
+        {
+            l = l with { Type = r.Type };
+        }
+        else if (IsUntypedField(r) && l.Type is BoundType.Int or BoundType.Float)
+        {
+            r = r with { Type = l.Type };
+        }
+
         var op = binary.Operator switch
         {
             SyntaxKind.Plus => BoundBinaryOperator.Add,
@@ -374,6 +420,12 @@ internal sealed partial class Binder
             return expression;
         }
 
+        if (IsUntypedField(expression) && target is BoundType.Int or BoundType.Float or BoundType.Bool)
+        {
+            // A field is read as the type its use needs; a value that is not one is a runtime error.
+            return expression with { Type = target };
+        }
+
         var allowed = (expression.Type, target) switch
         {
             (BoundType.Bool, BoundType.Int or BoundType.Float or BoundType.String) => !isExplicit || target == BoundType.String,
@@ -424,7 +476,7 @@ internal sealed partial class Binder
             }
 
             return BindCapture(capture) is BoundCaptureReference reference
-                ? new BoundDefinedExpression(call.Span, reference.Slot, reference.Groups)
+                ? new BoundDefinedExpression(call.Span, reference.Slot, reference.Groups) { Field = reference.Field }
                 : ErrorExpression(call.Span);
         }
 
@@ -543,6 +595,11 @@ internal sealed partial class Binder
         if (bound.Type == type)
         {
             return bound;
+        }
+
+        if (IsUntypedField(bound) && type is BoundType.Int or BoundType.Float)
+        {
+            return bound with { Type = type };
         }
 
         if (!exact && type == BoundType.Int && bound.Type is BoundType.String or BoundType.Float)

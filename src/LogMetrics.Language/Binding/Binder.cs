@@ -107,7 +107,7 @@ internal sealed partial class Binder
                     : _readGroups.TryGetValue(p.Slot, out var read) ? read : new HashSet<int>(),
             })
             .ToList();
-        return new BoundProgram(_file, _metrics.Values.ToList(), patterns, body);
+        return new BoundProgram(_file, _metrics.Values.ToList(), patterns, body) { StructuredPatterns = StructuredPatternsWithFields() };
     }
 
     private void CollectDecoratorNames(IEnumerable<StatementSyntax> statements)
@@ -600,13 +600,14 @@ internal sealed partial class Binder
         };
 
         if (value.Type is BoundType.Pattern or BoundType.None
-            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String))
+            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String && !IsUntypedField(value)))
         {
             Report(DiagnosticMessages.MetricTypeMismatch(assignment.Value.Span, metric.Name, metric.ValueType.ToString(), value.Type.ToString()));
             return null;
         }
 
-        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
+        // A field has no type of its own: it is read as the metric's type (Int unless something else fixes it).
+        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer && !IsUntypedField(value))
         {
             Infer(metric, value.Type == BoundType.Bool ? BoundType.Int : value.Type, assignment.Span);
         }
@@ -623,7 +624,8 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (value.Type == BoundType.String && !CheckStringStored(metric, value, op, assignment.Value.Span))
+        // A field is read as the metric's type by design (docs/language.md), so storing one is no String store.
+        if (value.Type == BoundType.String && !IsUntypedField(value) && !CheckStringStored(metric, value, op, assignment.Value.Span))
         {
             return null;
         }

@@ -6,6 +6,7 @@ internal sealed class BoundScope
     private readonly Dictionary<string, object> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundCaptureReference> _captures = new(StringComparer.Ordinal);
     private readonly List<string> _captureNames = [];
+    private BoundStructuredPattern? _structured;
 
     public BoundScope(BoundScope? parent) => Parent = parent;
 
@@ -41,6 +42,35 @@ internal sealed class BoundScope
 
     /// <summary>A capture declared by a pattern of this scope itself (not a parent's).</summary>
     public BoundCaptureReference? LookupLocalCapture(string name) => _captures.GetValueOrDefault(name);
+
+    /// <summary>Brings a structured pattern's fields into scope: a `$name` no inner pattern captures is its field.</summary>
+    public void DeclareStructured(BoundStructuredPattern pattern) => _structured = pattern;
+
+    /// <summary>The source of a named capture: a regex capture of that name in any enclosing scope (a
+    /// <see cref="BoundCaptureReference"/>), else the innermost structured pattern, whose field it is (a
+    /// <see cref="BoundStructuredPattern"/>); null when neither. An empty name (`$["key"]`) is always a field.</summary>
+    public object? LookupCaptureSource(string name)
+    {
+        if (name.Length > 0 && LookupCapture(name) is { } capture)
+        {
+            return capture;
+        }
+
+        if (name.Length > 0 && name.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._structured is { } structured)
+            {
+                return structured;
+            }
+        }
+
+        return null;
+    }
 
     public BoundCaptureReference? LookupCapture(string name)
     {
@@ -81,5 +111,19 @@ internal sealed class BoundScope
 
         names.AddRange(positional.Select(p => "$" + p));
         return names;
+    }
+
+    /// <summary>Whether a json or logfmt pattern guards this scope.</summary>
+    public bool HasStructured()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._structured is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

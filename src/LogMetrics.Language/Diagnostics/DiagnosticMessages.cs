@@ -203,6 +203,22 @@ public static class DiagnosticMessages
         Error("LM2072", span, $"blocks and expressions nest more than {limit} levels deep (decorator bodies counted where they are used)",
             "mtail itself rejects programs nested more than 100 levels deep");
 
+    // Structured fields (json, logfmt).
+    public static Diagnostic FieldOfRegexCapture(SourceSpan span, string name) =>
+        Error("LM2060", span, $"'{name}' is a regex capture, which has no fields",
+            "a path like $request.method reads a field of a json or logfmt pattern; a field whose name a regex also captures is written $[\"request\"].method");
+
+    public static Diagnostic LogfmtFieldIndex(SourceSpan span) =>
+        Error("LM2061", span, "logfmt fields are flat: a field has no array index",
+            "a dotted key is written as it appears in the line: $http.method or $[\"http.method\"]");
+
+    public static Diagnostic FieldOutsideStructured(SourceSpan span) =>
+        Error("LM2063", span, "a field path needs a json or logfmt pattern around it",
+            "e.g. json { c[$request.method]++ }, or $payload =~ json { ... } for JSON inside a capture");
+
+    public static Diagnostic FieldIndexTooLarge(SourceSpan span, long index) =>
+        Error("LM2062", span, $"array index {index} is too large");
+
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
         new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);

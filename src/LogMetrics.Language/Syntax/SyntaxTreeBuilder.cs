@@ -281,11 +281,34 @@ internal sealed class SyntaxTreeBuilder
                 var raw = regex.GetText()[1..^1];
                 return new RegexLiteralExpressionSyntax(Span(context), raw.Replace("\\/", "/", StringComparison.Ordinal), raw);
             case CaprefPrimaryContext capref:
-                return new CaptureReferenceExpressionSyntax(Span(context), capref.GetText()[1..]);
+                var head = (capref.CAPREF() ?? capref.CAPREF_NAMED() ?? capref.DOLLAR()).Symbol;
+                return new CaptureReferenceExpressionSyntax(Span(context), head.Text[1..])
+                {
+                    Selectors = capref.fieldSelector().Select(FieldSelector).ToList(),
+                };
             case ParenthesizedPrimaryContext parenthesized:
                 return Expression(parenthesized.expression());
             default:
                 throw new InvalidOperationException($"Unknown primary {context.GetType().Name}");
+        }
+    }
+
+    private FieldSelectorSyntax FieldSelector(FieldSelectorContext context)
+    {
+        switch (context)
+        {
+            case NameSelectorContext name:
+                return new FieldSelectorSyntax(Span(context), name.GetText()[1..], null);
+            case KeySelectorContext key when key.STRING() is { } str:
+                return new FieldSelectorSyntax(Span(context), Unquote(str.GetText()), null);
+            default:
+                var digits = ((KeySelectorContext)context).INTLITERAL().GetText();
+                if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    _diagnostics.Add(DiagnosticMessages.InvalidNumber(Span(context), digits));
+                }
+
+                return new FieldSelectorSyntax(Span(context), null, index);
         }
     }
 

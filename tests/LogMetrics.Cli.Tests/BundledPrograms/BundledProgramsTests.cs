@@ -22,7 +22,11 @@ public sealed class BundledProgramsTests
     public void The_bundled_programs_are_all_there()
     {
         var names = Directory.GetDirectories(ProgramsDirectory).Select(Path.GetFileName).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "apache_combined", "kubernetes_containers", "nginx", "nginx_timing", "syslog_sshd" }, names);
+        Assert.Superset(new HashSet<string?>
+        {
+            "apache_combined", "kubernetes_containers", "nginx", "nginx_timing", "syslog_sshd",
+            "nginx_json", "caddy", "logfmt", "ingress_nginx", "java_exceptions", "postgresql_slow_queries",
+        }, names);
     }
 
     [Theory]

@@ -64,6 +64,10 @@ public sealed class DiagnosticTests
         { "LM2076", "counter c\n[|/(?P<a>.)/|]\n" },
         { "LM2077", "counter c\n/(a)/ && $1 =~ [|/(b)/|] {\n  c++\n}\n" },
         { "LM3040", "counter c\n[|/|]" + new string('c', 1025) + "/ {\n  c++\n}\n" },
+        { "LM2060", "counter c by m\n/(?P<request>\\S+)/ {\n  c[[|$request.method|]]++\n}\n" },
+        { "LM2061", "counter c by m\nlogfmt {\n  c[$items[|[0]|]]++\n}\n" },
+        { "LM2063", "counter c by m\n/x/ {\n  c[[|$request.method|]]++\n}\n" },
+        { "LM2062", "counter c by m\njson {\n  c[$items[|[99999999999]|]]++\n}\n" },
     };
 
     /// <summary>Decorators d1..dN, each using the one before twice: inlining them all takes 2^N copies.</summary>

@@ -19,7 +19,8 @@ internal static class SyntaxPrinter
         FloatLiteralExpressionSyntax f => f.Text,
         StringLiteralExpressionSyntax s => $"\"{s.Value}\"",
         RegexLiteralExpressionSyntax r => $"/{r.Pattern}/",
-        CaptureReferenceExpressionSyntax c => "$" + c.Name,
+        CaptureReferenceExpressionSyntax c => "$" + c.Name + string.Concat(c.Selectors.Select(f =>
+            f.Index is { } index ? $"[{index}]" : $"[\"{f.Key}\"]")),
         _ => e.GetType().Name,
     };
 

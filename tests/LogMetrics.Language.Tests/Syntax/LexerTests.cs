@@ -21,7 +21,7 @@ public sealed class LexerTests
         { "/a\\/b/", "REGEX", "/a\\/b/" }, { "x /", "DIV", "/" }, { "1h30m", "DURATION", "1h30m" }, { "1.5", "FLOATLITERAL", "1.5" },
         { "42", "INTLITERAL", "42" }, { "\"s\\\"\"", "STRING", "\"s\\\"\"" }, { "\"open", "UNTERMINATED_STRING", "\"open" },
         { "$1", "CAPREF", "$1" }, { "$name", "CAPREF_NAMED", "$name" }, { "@deco", "DECO", "@deco" }, { "héllo_1", "ID", "héllo_1" },
-        { "\n", "NL", "\n" }, { ";", "ERROR_CHARACTER", ";" },
+        { "\n", "NL", "\n" }, { ";", "ERROR_CHARACTER", ";" }, { "$[\"k\"]", "DOLLAR", "$" }, { "$a.b", "DOT", "." },
     };
 
     [Theory]
@@ -49,6 +49,10 @@ public sealed class LexerTests
     [InlineData("f() / 2", "ID LPAREN RPAREN DIV INTLITERAL")]
     [InlineData("after_stage # comment", "ID")]
     [InlineData("1e-3, 1e2", "FLOATLITERAL COMMA FLOATLITERAL")]
+    [InlineData("$a.b / 2", "CAPREF_NAMED DOT ID DIV INTLITERAL")]
+    [InlineData("$a.text / 2 / 3", "CAPREF_NAMED DOT TEXT DIV INTLITERAL DIV INTLITERAL")]
+    [InlineData("$a[\"k\"] / 2", "CAPREF_NAMED LSQUARE STRING RSQUARE DIV INTLITERAL")]
+    [InlineData("$[\"@t\"]", "DOLLAR LSQUARE STRING RSQUARE")]
     public void RegexOnlyWhereAnOperandStarts(string text, string kinds) =>
         Assert.Equal(kinds, string.Join(" ", SyntaxTree.Lex(text).Select(t => t.Kind)));
 }

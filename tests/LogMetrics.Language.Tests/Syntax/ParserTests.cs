@@ -42,6 +42,11 @@ public sealed class ParserTests
     [InlineData("defined($x) && len($x) > 0", "(defined($x) && (len($x) > 0))")]
     [InlineData("x = \"a\\\"b\\n\"", "(x = \"a\"b\\n\")")]
     [InlineData("x = 1.5e3 + .5", "(x = (1.5e3 + .5))")]
+    [InlineData("$request.method == \"GET\"", "($request[\"method\"] == \"GET\")")]
+    [InlineData("c[$headers[\"user-agent\"]][$items[0].id]++", "(c[$headers[\"user-agent\"], $items[0][\"id\"]]++)")]
+    [InlineData("$[\"@timestamp\"] =~ /x/", "($[\"@timestamp\"] =~ /x/)")]
+    [InlineData("$log.counter.by + 1", "($log[\"counter\"][\"by\"] + 1)")]
+    [InlineData("$msg =~ json", "($msg =~ json)")]
     public void ParsesWithPrecedence(string text, string expected) =>
         Assert.Equal(expected, SyntaxPrinter.Print(ParseExpression(text)));
 

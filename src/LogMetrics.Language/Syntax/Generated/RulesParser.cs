@@ -43,17 +43,17 @@ internal partial class RulesParser : Parser {
 		LT=40, GT=41, EQ=42, NE=43, MATCH=44, NOT_MATCH=45, ASSIGN=46, AND=47, 
 		OR=48, BITAND=49, BITOR=50, XOR=51, TILDE=52, NOT=53, REGEX=54, DIV=55, 
 		DURATION=56, FLOATLITERAL=57, INTLITERAL=58, STRING=59, UNTERMINATED_STRING=60, 
-		CAPREF=61, CAPREF_NAMED=62, DECO=63, ID=64, NL=65, COMMENT=66, WS=67, 
-		ERROR_CHARACTER=68;
+		CAPREF=61, CAPREF_NAMED=62, DOLLAR=63, DOT=64, DECO=65, ID=66, NL=67, 
+		COMMENT=68, WS=69, ERROR_CHARACTER=70;
 	public const int
 		RULE_compilationUnit = 0, RULE_statementList = 1, RULE_block = 2, RULE_statement = 3, 
 		RULE_metricDeclaration = 4, RULE_declarationClause = 5, RULE_labelName = 6, 
 		RULE_bucket = 7, RULE_labelSet = 8, RULE_literal = 9, RULE_expression = 10, 
-		RULE_primary = 11, RULE_arguments = 12;
+		RULE_primary = 11, RULE_arguments = 12, RULE_fieldSelector = 13;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "statementList", "block", "statement", "metricDeclaration", 
 		"declarationClause", "labelName", "bucket", "labelSet", "literal", "expression", 
-		"primary", "arguments"
+		"primary", "arguments", "fieldSelector"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -63,8 +63,8 @@ internal partial class RulesParser : Parser {
 		"'('", "')'", "'['", "']'", "','", "'++'", "'--'", "'+='", "'-='", "'**'", 
 		"'*'", "'%'", "'+'", "'-'", "'<<'", "'>>'", "'<='", "'>='", "'<'", "'>'", 
 		"'=='", "'!='", "'=~'", "'!~'", "'='", "'&&'", "'||'", "'&'", "'|'", "'^'", 
-		"'~'", "'!'", null, "'/'", null, null, null, null, null, null, null, null, 
-		null, "'\\n'"
+		"'~'", "'!'", null, "'/'", null, null, null, null, null, null, null, "'$'", 
+		"'.'", null, null, "'\\n'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "AFTER", "AS", "BUCKETS", "BY", "CONST", "COUNTER", "DEF", "DEL", 
@@ -75,7 +75,7 @@ internal partial class RulesParser : Parser {
 		"GT", "EQ", "NE", "MATCH", "NOT_MATCH", "ASSIGN", "AND", "OR", "BITAND", 
 		"BITOR", "XOR", "TILDE", "NOT", "REGEX", "DIV", "DURATION", "FLOATLITERAL", 
 		"INTLITERAL", "STRING", "UNTERMINATED_STRING", "CAPREF", "CAPREF_NAMED", 
-		"DECO", "ID", "NL", "COMMENT", "WS", "ERROR_CHARACTER"
+		"DOLLAR", "DOT", "DECO", "ID", "NL", "COMMENT", "WS", "ERROR_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -134,9 +134,9 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 26;
+			State = 28;
 			statementList();
-			State = 27;
+			State = 29;
 			Match(Eof);
 			}
 		}
@@ -183,12 +183,12 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 33;
+			State = 35;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 2266295776059752175L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 8607364051397410543L) != 0)) {
 				{
-				State = 31;
+				State = 33;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case CONST:
@@ -214,16 +214,17 @@ internal partial class RulesParser : Parser {
 				case STRING:
 				case CAPREF:
 				case CAPREF_NAMED:
+				case DOLLAR:
 				case DECO:
 				case ID:
 					{
-					State = 29;
+					State = 31;
 					statement();
 					}
 					break;
 				case NL:
 					{
-					State = 30;
+					State = 32;
 					Match(NL);
 					}
 					break;
@@ -231,7 +232,7 @@ internal partial class RulesParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 35;
+				State = 37;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -274,11 +275,11 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 36;
-			Match(LCURLY);
-			State = 37;
-			statementList();
 			State = 38;
+			Match(LCURLY);
+			State = 39;
+			statementList();
+			State = 40;
 			Match(RCURLY);
 			}
 		}
@@ -452,14 +453,14 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 6, RULE_statement);
 		int _la;
 		try {
-			State = 78;
+			State = 80;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				_localctx = new DeclarationStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 40;
+				State = 42;
 				metricDeclaration();
 				}
 				break;
@@ -467,25 +468,25 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConstStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 41;
+				State = 43;
 				Match(CONST);
-				State = 42;
+				State = 44;
 				Match(ID);
-				State = 46;
+				State = 48;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 43;
+					State = 45;
 					Match(NL);
 					}
 					}
-					State = 48;
+					State = 50;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 49;
+				State = 51;
 				expression(0);
 				}
 				break;
@@ -493,11 +494,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorDefinitionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 50;
-				Match(DEF);
-				State = 51;
-				Match(ID);
 				State = 52;
+				Match(DEF);
+				State = 53;
+				Match(ID);
+				State = 54;
 				block();
 				}
 				break;
@@ -505,9 +506,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 53;
+				State = 55;
 				Match(DECO);
-				State = 54;
+				State = 56;
 				block();
 				}
 				break;
@@ -515,9 +516,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new OtherwiseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 55;
+				State = 57;
 				Match(OTHERWISE);
-				State = 56;
+				State = 58;
 				block();
 				}
 				break;
@@ -525,32 +526,32 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConditionalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 57;
+				State = 59;
 				expression(0);
-				State = 58;
+				State = 60;
 				block();
-				State = 67;
+				State = 69;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,4,Context) ) {
 				case 1:
 					{
-					State = 62;
+					State = 64;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 59;
+						State = 61;
 						Match(NL);
 						}
 						}
-						State = 64;
+						State = 66;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 65;
+					State = 67;
 					Match(ELSE);
-					State = 66;
+					State = 68;
 					block();
 					}
 					break;
@@ -561,18 +562,18 @@ internal partial class RulesParser : Parser {
 				_localctx = new DeleteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 69;
+				State = 71;
 				Match(DEL);
-				State = 70;
+				State = 72;
 				expression(0);
-				State = 73;
+				State = 75;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 71;
+					State = 73;
 					Match(AFTER);
-					State = 72;
+					State = 74;
 					Match(DURATION);
 					}
 				}
@@ -583,7 +584,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NextStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 75;
+				State = 77;
 				Match(NEXT);
 				}
 				break;
@@ -591,7 +592,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StopStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 76;
+				State = 78;
 				Match(STOP);
 				}
 				break;
@@ -599,7 +600,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new ExpressionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 77;
+				State = 79;
 				expression(0);
 				}
 				break;
@@ -655,17 +656,17 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 83;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HIDDEN_) {
 				{
-				State = 80;
+				State = 82;
 				Match(HIDDEN_);
 				}
 			}
 
-			State = 83;
+			State = 85;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 398400L) != 0)) ) {
@@ -675,7 +676,7 @@ internal partial class RulesParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 84;
+			State = 86;
 			_localctx.name = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
@@ -685,19 +686,19 @@ internal partial class RulesParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 88;
+			State = 90;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 85;
+					State = 87;
 					declarationClause();
 					}
 					} 
 				}
-				State = 90;
+				State = 92;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			}
@@ -838,44 +839,44 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 10, RULE_declarationClause);
 		int _la;
 		try {
-			State = 142;
+			State = 144;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new ByClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 91;
+				State = 93;
 				Match(BY);
-				State = 92;
+				State = 94;
 				labelName();
-				State = 103;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 93;
+					State = 95;
 					Match(COMMA);
-					State = 97;
+					State = 99;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 94;
+						State = 96;
 						Match(NL);
 						}
 						}
-						State = 99;
+						State = 101;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 100;
+					State = 102;
 					labelName();
 					}
 					}
-					State = 105;
+					State = 107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -885,9 +886,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new AsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 106;
+				State = 108;
 				Match(AS);
-				State = 107;
+				State = 109;
 				Match(STRING);
 				}
 				break;
@@ -895,37 +896,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new BucketsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 108;
+				State = 110;
 				Match(BUCKETS);
-				State = 109;
+				State = 111;
 				bucket();
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 110;
+					State = 112;
 					Match(COMMA);
-					State = 114;
+					State = 116;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 111;
+						State = 113;
 						Match(NL);
 						}
 						}
-						State = 116;
+						State = 118;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 117;
+					State = 119;
 					bucket();
 					}
 					}
-					State = 122;
+					State = 124;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -935,9 +936,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new LimitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 123;
+				State = 125;
 				Match(LIMIT);
-				State = 124;
+				State = 126;
 				Match(INTLITERAL);
 				}
 				break;
@@ -945,9 +946,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new HelpClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 125;
+				State = 127;
 				Match(ID);
-				State = 126;
+				State = 128;
 				Match(STRING);
 				}
 				break;
@@ -955,37 +956,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new InitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 127;
+				State = 129;
 				Match(ID);
-				State = 128;
+				State = 130;
 				labelSet();
-				State = 139;
+				State = 141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 129;
+					State = 131;
 					Match(COMMA);
-					State = 133;
+					State = 135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 130;
+						State = 132;
 						Match(NL);
 						}
 						}
-						State = 135;
+						State = 137;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 136;
+					State = 138;
 					labelSet();
 					}
 					}
-					State = 141;
+					State = 143;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1028,7 +1029,7 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 144;
+			State = 146;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1075,17 +1076,17 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 146;
+				State = 148;
 				Match(MINUS);
 				}
 			}
 
-			State = 149;
+			State = 151;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1141,35 +1142,35 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 153;
 			Match(LSQUARE);
-			State = 160;
+			State = 162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806350890729472L) != 0)) {
 				{
-				State = 152;
+				State = 154;
 				literal();
-				State = 157;
+				State = 159;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 153;
+					State = 155;
 					Match(COMMA);
-					State = 154;
+					State = 156;
 					literal();
 					}
 					}
-					State = 159;
+					State = 161;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 162;
+			State = 164;
 			Match(RSQUARE);
 			}
 		}
@@ -1208,7 +1209,7 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 18, RULE_literal);
 		int _la;
 		try {
-			State = 169;
+			State = 171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -1216,17 +1217,17 @@ internal partial class RulesParser : Parser {
 			case INTLITERAL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 165;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 164;
+					State = 166;
 					Match(MINUS);
 					}
 				}
 
-				State = 167;
+				State = 169;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1240,7 +1241,7 @@ internal partial class RulesParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 170;
 				Match(STRING);
 				}
 				break;
@@ -1396,7 +1397,7 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 177;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BUILTIN:
@@ -1407,13 +1408,14 @@ internal partial class RulesParser : Parser {
 			case STRING:
 			case CAPREF:
 			case CAPREF_NAMED:
+			case DOLLAR:
 			case ID:
 				{
 				_localctx = new PrimaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 172;
+				State = 174;
 				primary();
 				}
 				break;
@@ -1424,7 +1426,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 173;
+				State = 175;
 				((UnaryExpressionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 13510833241849856L) != 0)) ) {
@@ -1434,7 +1436,7 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 174;
+				State = 176;
 				expression(9);
 				}
 				break;
@@ -1442,7 +1444,7 @@ internal partial class RulesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 253;
+			State = 255;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -1451,16 +1453,16 @@ internal partial class RulesParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 251;
+					State = 253;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 177;
+						State = 179;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 178;
+						State = 180;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 36028812051349504L) != 0)) ) {
@@ -1470,21 +1472,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 182;
+						State = 184;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 179;
+							State = 181;
 							Match(NL);
 							}
 							}
-							State = 184;
+							State = 186;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 185;
+						State = 187;
 						expression(9);
 						}
 						break;
@@ -1492,9 +1494,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 186;
+						State = 188;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 187;
+						State = 189;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1504,21 +1506,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 191;
+						State = 193;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 188;
+							State = 190;
 							Match(NL);
 							}
 							}
-							State = 193;
+							State = 195;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 194;
+						State = 196;
 						expression(8);
 						}
 						break;
@@ -1526,9 +1528,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 195;
+						State = 197;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 196;
+						State = 198;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -1538,21 +1540,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 200;
+						State = 202;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 197;
+							State = 199;
 							Match(NL);
 							}
 							}
-							State = 202;
+							State = 204;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 203;
+						State = 205;
 						expression(7);
 						}
 						break;
@@ -1560,9 +1562,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 204;
+						State = 206;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 205;
+						State = 207;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17317308137472L) != 0)) ) {
@@ -1572,21 +1574,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 209;
+						State = 211;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 206;
+							State = 208;
 							Match(NL);
 							}
 							}
-							State = 211;
+							State = 213;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 212;
+						State = 214;
 						expression(6);
 						}
 						break;
@@ -1594,9 +1596,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 213;
+						State = 215;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 214;
+						State = 216;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3940649673949184L) != 0)) ) {
@@ -1606,21 +1608,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 218;
+						State = 220;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 215;
+							State = 217;
 							Match(NL);
 							}
 							}
-							State = 220;
+							State = 222;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 221;
+						State = 223;
 						expression(5);
 						}
 						break;
@@ -1628,9 +1630,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 222;
+						State = 224;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 223;
+						State = 225;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==MATCH || _la==NOT_MATCH) ) {
@@ -1640,21 +1642,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 227;
+						State = 229;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 224;
+							State = 226;
 							Match(NL);
 							}
 							}
-							State = 229;
+							State = 231;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 230;
+						State = 232;
 						expression(4);
 						}
 						break;
@@ -1662,9 +1664,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 231;
+						State = 233;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 232;
+						State = 234;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==AND || _la==OR) ) {
@@ -1674,21 +1676,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 236;
+						State = 238;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 233;
+							State = 235;
 							Match(NL);
 							}
 							}
-							State = 238;
+							State = 240;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 239;
+						State = 241;
 						expression(3);
 						}
 						break;
@@ -1696,9 +1698,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new AssignmentExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 240;
+						State = 242;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 241;
+						State = 243;
 						((AssignmentExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 70370354790400L) != 0)) ) {
@@ -1708,21 +1710,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 245;
+						State = 247;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 242;
+							State = 244;
 							Match(NL);
 							}
 							}
-							State = 247;
+							State = 249;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 248;
+						State = 250;
 						expression(1);
 						}
 						break;
@@ -1730,9 +1732,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new PostfixExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 249;
+						State = 251;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 250;
+						State = 252;
 						((PostfixExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==INC || _la==DEC) ) {
@@ -1747,7 +1749,7 @@ internal partial class RulesParser : Parser {
 					}
 					} 
 				}
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			}
@@ -1868,7 +1870,14 @@ internal partial class RulesParser : Parser {
 	}
 	public partial class CaprefPrimaryContext : PrimaryContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPREF() { return GetToken(RulesParser.CAPREF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FieldSelectorContext[] fieldSelector() {
+			return GetRuleContexts<FieldSelectorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FieldSelectorContext fieldSelector(int i) {
+			return GetRuleContext<FieldSelectorContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPREF_NAMED() { return GetToken(RulesParser.CAPREF_NAMED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOLLAR() { return GetToken(RulesParser.DOLLAR, 0); }
 		public CaprefPrimaryContext(PrimaryContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1899,16 +1908,16 @@ internal partial class RulesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 282;
+			State = 302;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new IndexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 256;
+				State = 258;
 				Match(ID);
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1916,11 +1925,11 @@ internal partial class RulesParser : Parser {
 					case 1:
 						{
 						{
-						State = 257;
-						Match(LSQUARE);
-						State = 258;
-						arguments();
 						State = 259;
+						Match(LSQUARE);
+						State = 260;
+						arguments();
+						State = 261;
 						Match(RSQUARE);
 						}
 						}
@@ -1928,7 +1937,7 @@ internal partial class RulesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 263;
+					State = 265;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -1938,7 +1947,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CallPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 265;
+				State = 267;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BUILTIN || _la==ID) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1947,19 +1956,19 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 266;
-				Match(LPAREN);
 				State = 268;
+				Match(LPAREN);
+				State = 270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 50362786578441L) != 0)) {
+				if (((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 173508088889353L) != 0)) {
 					{
-					State = 267;
+					State = 269;
 					arguments();
 					}
 				}
 
-				State = 270;
+				State = 272;
 				Match(RPAREN);
 				}
 				break;
@@ -1967,7 +1976,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NamePrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 271;
+				State = 273;
 				Match(ID);
 				}
 				break;
@@ -1975,7 +1984,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new IntPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 272;
+				State = 274;
 				Match(INTLITERAL);
 				}
 				break;
@@ -1983,7 +1992,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 273;
+				State = 275;
 				Match(FLOATLITERAL);
 				}
 				break;
@@ -1991,7 +2000,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StringPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
+				State = 276;
 				Match(STRING);
 				}
 				break;
@@ -1999,7 +2008,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new RegexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 275;
+				State = 277;
 				Match(REGEX);
 				}
 				break;
@@ -2007,27 +2016,87 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 276;
+				State = 278;
 				Match(CAPREF);
+				State = 282;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 279;
+						fieldSelector();
+						}
+						} 
+					}
+					State = 284;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				}
 				}
 				break;
 			case 9:
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 277;
+				State = 285;
 				Match(CAPREF_NAMED);
+				State = 289;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 286;
+						fieldSelector();
+						}
+						} 
+					}
+					State = 291;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				}
 				}
 				break;
 			case 10:
-				_localctx = new ParenthesizedPrimaryContext(_localctx);
+				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 278;
+				State = 292;
+				Match(DOLLAR);
+				State = 294;
+				ErrorHandler.Sync(this);
+				_alt = 1;
+				do {
+					switch (_alt) {
+					case 1:
+						{
+						{
+						State = 293;
+						fieldSelector();
+						}
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
+					State = 296;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
+				}
+				break;
+			case 11:
+				_localctx = new ParenthesizedPrimaryContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 298;
 				Match(LPAREN);
-				State = 279;
+				State = 299;
 				expression(0);
-				State = 280;
+				State = 300;
 				Match(RPAREN);
 				}
 				break;
@@ -2080,38 +2149,154 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 304;
 			expression(0);
-			State = 295;
+			State = 315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 285;
+				State = 305;
 				Match(COMMA);
-				State = 289;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 286;
+					State = 306;
 					Match(NL);
 					}
 					}
-					State = 291;
+					State = 311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 292;
+				State = 312;
 				expression(0);
 				}
 				}
-				State = 297;
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FieldSelectorContext : ParserRuleContext {
+		public FieldSelectorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fieldSelector; } }
+	 
+		public FieldSelectorContext() { }
+		public virtual void CopyFrom(FieldSelectorContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class NameSelectorContext : FieldSelectorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(RulesParser.DOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUILTIN() { return GetToken(RulesParser.BUILTIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(RulesParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(RulesParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUCKETS() { return GetToken(RulesParser.BUCKETS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(RulesParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONST() { return GetToken(RulesParser.CONST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUNTER() { return GetToken(RulesParser.COUNTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEF() { return GetToken(RulesParser.DEF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEL() { return GetToken(RulesParser.DEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(RulesParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GAUGE() { return GetToken(RulesParser.GAUGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HIDDEN_() { return GetToken(RulesParser.HIDDEN_, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HISTOGRAM() { return GetToken(RulesParser.HISTOGRAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(RulesParser.LIMIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(RulesParser.NEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OTHERWISE() { return GetToken(RulesParser.OTHERWISE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STOP() { return GetToken(RulesParser.STOP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(RulesParser.TEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMER() { return GetToken(RulesParser.TIMER, 0); }
+		public NameSelectorContext(FieldSelectorContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNameSelector(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class KeySelectorContext : FieldSelectorContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LSQUARE() { return GetToken(RulesParser.LSQUARE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RSQUARE() { return GetToken(RulesParser.RSQUARE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(RulesParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTLITERAL() { return GetToken(RulesParser.INTLITERAL, 0); }
+		public KeySelectorContext(FieldSelectorContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitKeySelector(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FieldSelectorContext fieldSelector() {
+		FieldSelectorContext _localctx = new FieldSelectorContext(Context, State);
+		EnterRule(_localctx, 26, RULE_fieldSelector);
+		int _la;
+		try {
+			State = 323;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case DOT:
+				_localctx = new NameSelectorContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 318;
+				Match(DOT);
+				State = 319;
+				_la = TokenStream.LA(1);
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1048574L) != 0) || _la==ID) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				}
+				break;
+			case LSQUARE:
+				_localctx = new KeySelectorContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 320;
+				Match(LSQUARE);
+				State = 321;
+				_la = TokenStream.LA(1);
+				if ( !(_la==INTLITERAL || _la==STRING) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 322;
+				Match(RSQUARE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2147,112 +2332,122 @@ internal partial class RulesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,68,299,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,1,0,1,0,1,1,1,1,
-		5,1,32,8,1,10,1,12,1,35,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,5,3,45,8,3,
-		10,3,12,3,48,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,5,3,61,8,
-		3,10,3,12,3,64,9,3,1,3,1,3,3,3,68,8,3,1,3,1,3,1,3,1,3,3,3,74,8,3,1,3,1,
-		3,1,3,3,3,79,8,3,1,4,3,4,82,8,4,1,4,1,4,1,4,5,4,87,8,4,10,4,12,4,90,9,
-		4,1,5,1,5,1,5,1,5,5,5,96,8,5,10,5,12,5,99,9,5,1,5,5,5,102,8,5,10,5,12,
-		5,105,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,113,8,5,10,5,12,5,116,9,5,1,5,5,
-		5,119,8,5,10,5,12,5,122,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,132,8,
-		5,10,5,12,5,135,9,5,1,5,5,5,138,8,5,10,5,12,5,141,9,5,3,5,143,8,5,1,6,
-		1,6,1,7,3,7,148,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,156,8,8,10,8,12,8,159,
-		9,8,3,8,161,8,8,1,8,1,8,1,9,3,9,166,8,9,1,9,1,9,3,9,170,8,9,1,10,1,10,
-		1,10,1,10,3,10,176,8,10,1,10,1,10,1,10,5,10,181,8,10,10,10,12,10,184,9,
-		10,1,10,1,10,1,10,1,10,5,10,190,8,10,10,10,12,10,193,9,10,1,10,1,10,1,
-		10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,10,1,10,1,10,5,10,208,
-		8,10,10,10,12,10,211,9,10,1,10,1,10,1,10,1,10,5,10,217,8,10,10,10,12,10,
-		220,9,10,1,10,1,10,1,10,1,10,5,10,226,8,10,10,10,12,10,229,9,10,1,10,1,
-		10,1,10,1,10,5,10,235,8,10,10,10,12,10,238,9,10,1,10,1,10,1,10,1,10,5,
-		10,244,8,10,10,10,12,10,247,9,10,1,10,1,10,1,10,5,10,252,8,10,10,10,12,
-		10,255,9,10,1,11,1,11,1,11,1,11,1,11,4,11,262,8,11,11,11,12,11,263,1,11,
-		1,11,1,11,3,11,269,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,283,8,11,1,12,1,12,1,12,5,12,288,8,12,10,12,12,12,291,
-		9,12,1,12,5,12,294,8,12,10,12,12,12,297,9,12,1,12,0,1,20,13,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,0,14,4,0,6,6,10,10,12,12,17,18,2,0,59,59,64,64,
-		1,0,57,58,2,0,35,35,52,53,2,0,31,33,55,55,1,0,34,35,1,0,36,37,1,0,38,43,
-		1,0,49,51,1,0,44,45,1,0,47,48,2,0,29,30,46,46,1,0,27,28,2,0,19,19,64,64,
-		349,0,26,1,0,0,0,2,33,1,0,0,0,4,36,1,0,0,0,6,78,1,0,0,0,8,81,1,0,0,0,10,
-		142,1,0,0,0,12,144,1,0,0,0,14,147,1,0,0,0,16,151,1,0,0,0,18,169,1,0,0,
-		0,20,175,1,0,0,0,22,282,1,0,0,0,24,284,1,0,0,0,26,27,3,2,1,0,27,28,5,0,
-		0,1,28,1,1,0,0,0,29,32,3,6,3,0,30,32,5,65,0,0,31,29,1,0,0,0,31,30,1,0,
-		0,0,32,35,1,0,0,0,33,31,1,0,0,0,33,34,1,0,0,0,34,3,1,0,0,0,35,33,1,0,0,
-		0,36,37,5,20,0,0,37,38,3,2,1,0,38,39,5,21,0,0,39,5,1,0,0,0,40,79,3,8,4,
-		0,41,42,5,5,0,0,42,46,5,64,0,0,43,45,5,65,0,0,44,43,1,0,0,0,45,48,1,0,
-		0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,0,48,46,1,0,0,0,49,79,3,20,
-		10,0,50,51,5,7,0,0,51,52,5,64,0,0,52,79,3,4,2,0,53,54,5,63,0,0,54,79,3,
-		4,2,0,55,56,5,15,0,0,56,79,3,4,2,0,57,58,3,20,10,0,58,67,3,4,2,0,59,61,
-		5,65,0,0,60,59,1,0,0,0,61,64,1,0,0,0,62,60,1,0,0,0,62,63,1,0,0,0,63,65,
-		1,0,0,0,64,62,1,0,0,0,65,66,5,9,0,0,66,68,3,4,2,0,67,62,1,0,0,0,67,68,
-		1,0,0,0,68,79,1,0,0,0,69,70,5,8,0,0,70,73,3,20,10,0,71,72,5,1,0,0,72,74,
-		5,56,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,79,1,0,0,0,75,79,5,14,0,0,76,79,
-		5,16,0,0,77,79,3,20,10,0,78,40,1,0,0,0,78,41,1,0,0,0,78,50,1,0,0,0,78,
-		53,1,0,0,0,78,55,1,0,0,0,78,57,1,0,0,0,78,69,1,0,0,0,78,75,1,0,0,0,78,
-		76,1,0,0,0,78,77,1,0,0,0,79,7,1,0,0,0,80,82,5,11,0,0,81,80,1,0,0,0,81,
-		82,1,0,0,0,82,83,1,0,0,0,83,84,7,0,0,0,84,88,7,1,0,0,85,87,3,10,5,0,86,
-		85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,0,0,89,9,1,0,0,0,90,88,
-		1,0,0,0,91,92,5,4,0,0,92,103,3,12,6,0,93,97,5,26,0,0,94,96,5,65,0,0,95,
-		94,1,0,0,0,96,99,1,0,0,0,97,95,1,0,0,0,97,98,1,0,0,0,98,100,1,0,0,0,99,
-		97,1,0,0,0,100,102,3,12,6,0,101,93,1,0,0,0,102,105,1,0,0,0,103,101,1,0,
-		0,0,103,104,1,0,0,0,104,143,1,0,0,0,105,103,1,0,0,0,106,107,5,2,0,0,107,
-		143,5,59,0,0,108,109,5,3,0,0,109,120,3,14,7,0,110,114,5,26,0,0,111,113,
-		5,65,0,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,
-		0,115,117,1,0,0,0,116,114,1,0,0,0,117,119,3,14,7,0,118,110,1,0,0,0,119,
-		122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,143,1,0,0,0,122,120,1,
-		0,0,0,123,124,5,13,0,0,124,143,5,58,0,0,125,126,5,64,0,0,126,143,5,59,
-		0,0,127,128,5,64,0,0,128,139,3,16,8,0,129,133,5,26,0,0,130,132,5,65,0,
-		0,131,130,1,0,0,0,132,135,1,0,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,
-		136,1,0,0,0,135,133,1,0,0,0,136,138,3,16,8,0,137,129,1,0,0,0,138,141,1,
-		0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,143,1,0,0,0,141,139,1,0,0,0,
-		142,91,1,0,0,0,142,106,1,0,0,0,142,108,1,0,0,0,142,123,1,0,0,0,142,125,
-		1,0,0,0,142,127,1,0,0,0,143,11,1,0,0,0,144,145,7,1,0,0,145,13,1,0,0,0,
-		146,148,5,35,0,0,147,146,1,0,0,0,147,148,1,0,0,0,148,149,1,0,0,0,149,150,
-		7,2,0,0,150,15,1,0,0,0,151,160,5,24,0,0,152,157,3,18,9,0,153,154,5,26,
-		0,0,154,156,3,18,9,0,155,153,1,0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,
-		158,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,160,152,1,0,0,0,160,161,1,
-		0,0,0,161,162,1,0,0,0,162,163,5,25,0,0,163,17,1,0,0,0,164,166,5,35,0,0,
-		165,164,1,0,0,0,165,166,1,0,0,0,166,167,1,0,0,0,167,170,7,2,0,0,168,170,
-		5,59,0,0,169,165,1,0,0,0,169,168,1,0,0,0,170,19,1,0,0,0,171,172,6,10,-1,
-		0,172,176,3,22,11,0,173,174,7,3,0,0,174,176,3,20,10,9,175,171,1,0,0,0,
-		175,173,1,0,0,0,176,253,1,0,0,0,177,178,10,8,0,0,178,182,7,4,0,0,179,181,
-		5,65,0,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,
-		0,183,185,1,0,0,0,184,182,1,0,0,0,185,252,3,20,10,9,186,187,10,7,0,0,187,
-		191,7,5,0,0,188,190,5,65,0,0,189,188,1,0,0,0,190,193,1,0,0,0,191,189,1,
-		0,0,0,191,192,1,0,0,0,192,194,1,0,0,0,193,191,1,0,0,0,194,252,3,20,10,
-		8,195,196,10,6,0,0,196,200,7,6,0,0,197,199,5,65,0,0,198,197,1,0,0,0,199,
-		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
-		0,0,0,203,252,3,20,10,7,204,205,10,5,0,0,205,209,7,7,0,0,206,208,5,65,
-		0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,
-		212,1,0,0,0,211,209,1,0,0,0,212,252,3,20,10,6,213,214,10,4,0,0,214,218,
-		7,8,0,0,215,217,5,65,0,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
-		0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,252,3,20,10,5,222,
-		223,10,3,0,0,223,227,7,9,0,0,224,226,5,65,0,0,225,224,1,0,0,0,226,229,
-		1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,
-		0,230,252,3,20,10,4,231,232,10,2,0,0,232,236,7,10,0,0,233,235,5,65,0,0,
-		234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,237,239,
-		1,0,0,0,238,236,1,0,0,0,239,252,3,20,10,3,240,241,10,1,0,0,241,245,7,11,
-		0,0,242,244,5,65,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,
-		246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,252,3,20,10,1,249,250,
-		10,10,0,0,250,252,7,12,0,0,251,177,1,0,0,0,251,186,1,0,0,0,251,195,1,0,
-		0,0,251,204,1,0,0,0,251,213,1,0,0,0,251,222,1,0,0,0,251,231,1,0,0,0,251,
-		240,1,0,0,0,251,249,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,
-		0,0,0,254,21,1,0,0,0,255,253,1,0,0,0,256,261,5,64,0,0,257,258,5,24,0,0,
-		258,259,3,24,12,0,259,260,5,25,0,0,260,262,1,0,0,0,261,257,1,0,0,0,262,
-		263,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,283,1,0,0,0,265,266,7,
-		13,0,0,266,268,5,22,0,0,267,269,3,24,12,0,268,267,1,0,0,0,268,269,1,0,
-		0,0,269,270,1,0,0,0,270,283,5,23,0,0,271,283,5,64,0,0,272,283,5,58,0,0,
-		273,283,5,57,0,0,274,283,5,59,0,0,275,283,5,54,0,0,276,283,5,61,0,0,277,
-		283,5,62,0,0,278,279,5,22,0,0,279,280,3,20,10,0,280,281,5,23,0,0,281,283,
-		1,0,0,0,282,256,1,0,0,0,282,265,1,0,0,0,282,271,1,0,0,0,282,272,1,0,0,
-		0,282,273,1,0,0,0,282,274,1,0,0,0,282,275,1,0,0,0,282,276,1,0,0,0,282,
-		277,1,0,0,0,282,278,1,0,0,0,283,23,1,0,0,0,284,295,3,20,10,0,285,289,5,
-		26,0,0,286,288,5,65,0,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,
-		0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,3,20,10,0,293,
-		285,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,25,1,0,
-		0,0,297,295,1,0,0,0,37,31,33,46,62,67,73,78,81,88,97,103,114,120,133,139,
-		142,147,157,160,165,169,175,182,191,200,209,218,227,236,245,251,253,263,
-		268,282,289,295
+		4,1,70,326,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,1,0,1,0,1,
+		0,1,1,1,1,5,1,34,8,1,10,1,12,1,37,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,
+		5,3,47,8,3,10,3,12,3,50,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,5,3,63,8,3,10,3,12,3,66,9,3,1,3,1,3,3,3,70,8,3,1,3,1,3,1,3,1,3,3,3,76,
+		8,3,1,3,1,3,1,3,3,3,81,8,3,1,4,3,4,84,8,4,1,4,1,4,1,4,5,4,89,8,4,10,4,
+		12,4,92,9,4,1,5,1,5,1,5,1,5,5,5,98,8,5,10,5,12,5,101,9,5,1,5,5,5,104,8,
+		5,10,5,12,5,107,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,115,8,5,10,5,12,5,118,
+		9,5,1,5,5,5,121,8,5,10,5,12,5,124,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,
+		5,5,134,8,5,10,5,12,5,137,9,5,1,5,5,5,140,8,5,10,5,12,5,143,9,5,3,5,145,
+		8,5,1,6,1,6,1,7,3,7,150,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,158,8,8,10,8,12,
+		8,161,9,8,3,8,163,8,8,1,8,1,8,1,9,3,9,168,8,9,1,9,1,9,3,9,172,8,9,1,10,
+		1,10,1,10,1,10,3,10,178,8,10,1,10,1,10,1,10,5,10,183,8,10,10,10,12,10,
+		186,9,10,1,10,1,10,1,10,1,10,5,10,192,8,10,10,10,12,10,195,9,10,1,10,1,
+		10,1,10,1,10,5,10,201,8,10,10,10,12,10,204,9,10,1,10,1,10,1,10,1,10,5,
+		10,210,8,10,10,10,12,10,213,9,10,1,10,1,10,1,10,1,10,5,10,219,8,10,10,
+		10,12,10,222,9,10,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,
+		10,1,10,1,10,1,10,1,10,5,10,237,8,10,10,10,12,10,240,9,10,1,10,1,10,1,
+		10,1,10,5,10,246,8,10,10,10,12,10,249,9,10,1,10,1,10,1,10,5,10,254,8,10,
+		10,10,12,10,257,9,10,1,11,1,11,1,11,1,11,1,11,4,11,264,8,11,11,11,12,11,
+		265,1,11,1,11,1,11,3,11,271,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,5,11,281,8,11,10,11,12,11,284,9,11,1,11,1,11,5,11,288,8,11,10,11,12,
+		11,291,9,11,1,11,1,11,4,11,295,8,11,11,11,12,11,296,1,11,1,11,1,11,1,11,
+		3,11,303,8,11,1,12,1,12,1,12,5,12,308,8,12,10,12,12,12,311,9,12,1,12,5,
+		12,314,8,12,10,12,12,12,317,9,12,1,13,1,13,1,13,1,13,1,13,3,13,324,8,13,
+		1,13,0,1,20,14,0,2,4,6,8,10,12,14,16,18,20,22,24,26,0,16,4,0,6,6,10,10,
+		12,12,17,18,2,0,59,59,66,66,1,0,57,58,2,0,35,35,52,53,2,0,31,33,55,55,
+		1,0,34,35,1,0,36,37,1,0,38,43,1,0,49,51,1,0,44,45,1,0,47,48,2,0,29,30,
+		46,46,1,0,27,28,2,0,19,19,66,66,2,0,1,19,66,66,1,0,58,59,380,0,28,1,0,
+		0,0,2,35,1,0,0,0,4,38,1,0,0,0,6,80,1,0,0,0,8,83,1,0,0,0,10,144,1,0,0,0,
+		12,146,1,0,0,0,14,149,1,0,0,0,16,153,1,0,0,0,18,171,1,0,0,0,20,177,1,0,
+		0,0,22,302,1,0,0,0,24,304,1,0,0,0,26,323,1,0,0,0,28,29,3,2,1,0,29,30,5,
+		0,0,1,30,1,1,0,0,0,31,34,3,6,3,0,32,34,5,67,0,0,33,31,1,0,0,0,33,32,1,
+		0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,1,0,0,0,36,3,1,0,0,0,37,35,1,0,
+		0,0,38,39,5,20,0,0,39,40,3,2,1,0,40,41,5,21,0,0,41,5,1,0,0,0,42,81,3,8,
+		4,0,43,44,5,5,0,0,44,48,5,66,0,0,45,47,5,67,0,0,46,45,1,0,0,0,47,50,1,
+		0,0,0,48,46,1,0,0,0,48,49,1,0,0,0,49,51,1,0,0,0,50,48,1,0,0,0,51,81,3,
+		20,10,0,52,53,5,7,0,0,53,54,5,66,0,0,54,81,3,4,2,0,55,56,5,65,0,0,56,81,
+		3,4,2,0,57,58,5,15,0,0,58,81,3,4,2,0,59,60,3,20,10,0,60,69,3,4,2,0,61,
+		63,5,67,0,0,62,61,1,0,0,0,63,66,1,0,0,0,64,62,1,0,0,0,64,65,1,0,0,0,65,
+		67,1,0,0,0,66,64,1,0,0,0,67,68,5,9,0,0,68,70,3,4,2,0,69,64,1,0,0,0,69,
+		70,1,0,0,0,70,81,1,0,0,0,71,72,5,8,0,0,72,75,3,20,10,0,73,74,5,1,0,0,74,
+		76,5,56,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,81,1,0,0,0,77,81,5,14,0,0,78,
+		81,5,16,0,0,79,81,3,20,10,0,80,42,1,0,0,0,80,43,1,0,0,0,80,52,1,0,0,0,
+		80,55,1,0,0,0,80,57,1,0,0,0,80,59,1,0,0,0,80,71,1,0,0,0,80,77,1,0,0,0,
+		80,78,1,0,0,0,80,79,1,0,0,0,81,7,1,0,0,0,82,84,5,11,0,0,83,82,1,0,0,0,
+		83,84,1,0,0,0,84,85,1,0,0,0,85,86,7,0,0,0,86,90,7,1,0,0,87,89,3,10,5,0,
+		88,87,1,0,0,0,89,92,1,0,0,0,90,88,1,0,0,0,90,91,1,0,0,0,91,9,1,0,0,0,92,
+		90,1,0,0,0,93,94,5,4,0,0,94,105,3,12,6,0,95,99,5,26,0,0,96,98,5,67,0,0,
+		97,96,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,100,1,0,0,0,100,102,1,0,
+		0,0,101,99,1,0,0,0,102,104,3,12,6,0,103,95,1,0,0,0,104,107,1,0,0,0,105,
+		103,1,0,0,0,105,106,1,0,0,0,106,145,1,0,0,0,107,105,1,0,0,0,108,109,5,
+		2,0,0,109,145,5,59,0,0,110,111,5,3,0,0,111,122,3,14,7,0,112,116,5,26,0,
+		0,113,115,5,67,0,0,114,113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,
+		117,1,0,0,0,117,119,1,0,0,0,118,116,1,0,0,0,119,121,3,14,7,0,120,112,1,
+		0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,123,145,1,0,0,0,
+		124,122,1,0,0,0,125,126,5,13,0,0,126,145,5,58,0,0,127,128,5,66,0,0,128,
+		145,5,59,0,0,129,130,5,66,0,0,130,141,3,16,8,0,131,135,5,26,0,0,132,134,
+		5,67,0,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,135,136,1,0,0,
+		0,136,138,1,0,0,0,137,135,1,0,0,0,138,140,3,16,8,0,139,131,1,0,0,0,140,
+		143,1,0,0,0,141,139,1,0,0,0,141,142,1,0,0,0,142,145,1,0,0,0,143,141,1,
+		0,0,0,144,93,1,0,0,0,144,108,1,0,0,0,144,110,1,0,0,0,144,125,1,0,0,0,144,
+		127,1,0,0,0,144,129,1,0,0,0,145,11,1,0,0,0,146,147,7,1,0,0,147,13,1,0,
+		0,0,148,150,5,35,0,0,149,148,1,0,0,0,149,150,1,0,0,0,150,151,1,0,0,0,151,
+		152,7,2,0,0,152,15,1,0,0,0,153,162,5,24,0,0,154,159,3,18,9,0,155,156,5,
+		26,0,0,156,158,3,18,9,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,
+		0,159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,154,1,0,0,0,162,
+		163,1,0,0,0,163,164,1,0,0,0,164,165,5,25,0,0,165,17,1,0,0,0,166,168,5,
+		35,0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,169,1,0,0,0,169,172,7,2,0,0,
+		170,172,5,59,0,0,171,167,1,0,0,0,171,170,1,0,0,0,172,19,1,0,0,0,173,174,
+		6,10,-1,0,174,178,3,22,11,0,175,176,7,3,0,0,176,178,3,20,10,9,177,173,
+		1,0,0,0,177,175,1,0,0,0,178,255,1,0,0,0,179,180,10,8,0,0,180,184,7,4,0,
+		0,181,183,5,67,0,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,
+		185,1,0,0,0,185,187,1,0,0,0,186,184,1,0,0,0,187,254,3,20,10,9,188,189,
+		10,7,0,0,189,193,7,5,0,0,190,192,5,67,0,0,191,190,1,0,0,0,192,195,1,0,
+		0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,0,196,
+		254,3,20,10,8,197,198,10,6,0,0,198,202,7,6,0,0,199,201,5,67,0,0,200,199,
+		1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,205,1,0,0,
+		0,204,202,1,0,0,0,205,254,3,20,10,7,206,207,10,5,0,0,207,211,7,7,0,0,208,
+		210,5,67,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,
+		0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,254,3,20,10,6,215,216,10,4,0,
+		0,216,220,7,8,0,0,217,219,5,67,0,0,218,217,1,0,0,0,219,222,1,0,0,0,220,
+		218,1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,254,3,
+		20,10,5,224,225,10,3,0,0,225,229,7,9,0,0,226,228,5,67,0,0,227,226,1,0,
+		0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,
+		229,1,0,0,0,232,254,3,20,10,4,233,234,10,2,0,0,234,238,7,10,0,0,235,237,
+		5,67,0,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,
+		0,239,241,1,0,0,0,240,238,1,0,0,0,241,254,3,20,10,3,242,243,10,1,0,0,243,
+		247,7,11,0,0,244,246,5,67,0,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,
+		1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,254,3,20,10,
+		1,251,252,10,10,0,0,252,254,7,12,0,0,253,179,1,0,0,0,253,188,1,0,0,0,253,
+		197,1,0,0,0,253,206,1,0,0,0,253,215,1,0,0,0,253,224,1,0,0,0,253,233,1,
+		0,0,0,253,242,1,0,0,0,253,251,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,21,1,0,0,0,257,255,1,0,0,0,258,263,5,66,0,0,259,260,
+		5,24,0,0,260,261,3,24,12,0,261,262,5,25,0,0,262,264,1,0,0,0,263,259,1,
+		0,0,0,264,265,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,303,1,0,0,0,
+		267,268,7,13,0,0,268,270,5,22,0,0,269,271,3,24,12,0,270,269,1,0,0,0,270,
+		271,1,0,0,0,271,272,1,0,0,0,272,303,5,23,0,0,273,303,5,66,0,0,274,303,
+		5,58,0,0,275,303,5,57,0,0,276,303,5,59,0,0,277,303,5,54,0,0,278,282,5,
+		61,0,0,279,281,3,26,13,0,280,279,1,0,0,0,281,284,1,0,0,0,282,280,1,0,0,
+		0,282,283,1,0,0,0,283,303,1,0,0,0,284,282,1,0,0,0,285,289,5,62,0,0,286,
+		288,3,26,13,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,
+		1,0,0,0,290,303,1,0,0,0,291,289,1,0,0,0,292,294,5,63,0,0,293,295,3,26,
+		13,0,294,293,1,0,0,0,295,296,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,
+		303,1,0,0,0,298,299,5,22,0,0,299,300,3,20,10,0,300,301,5,23,0,0,301,303,
+		1,0,0,0,302,258,1,0,0,0,302,267,1,0,0,0,302,273,1,0,0,0,302,274,1,0,0,
+		0,302,275,1,0,0,0,302,276,1,0,0,0,302,277,1,0,0,0,302,278,1,0,0,0,302,
+		285,1,0,0,0,302,292,1,0,0,0,302,298,1,0,0,0,303,23,1,0,0,0,304,315,3,20,
+		10,0,305,309,5,26,0,0,306,308,5,67,0,0,307,306,1,0,0,0,308,311,1,0,0,0,
+		309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,309,1,0,0,0,312,314,
+		3,20,10,0,313,305,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,
+		0,0,316,25,1,0,0,0,317,315,1,0,0,0,318,319,5,64,0,0,319,324,7,14,0,0,320,
+		321,5,24,0,0,321,322,7,15,0,0,322,324,5,25,0,0,323,318,1,0,0,0,323,320,
+		1,0,0,0,324,27,1,0,0,0,41,33,35,48,64,69,75,80,83,90,99,105,116,122,135,
+		141,144,149,159,162,167,171,177,184,193,202,211,220,229,238,247,253,255,
+		265,270,282,289,296,302,309,315,323
 	};
 
 	public static readonly ATN _ATN =

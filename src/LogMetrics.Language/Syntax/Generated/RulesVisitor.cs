@@ -294,5 +294,19 @@ internal interface IRulesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitArguments([NotNull] RulesParser.ArgumentsContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>nameSelector</c>
+	/// labeled alternative in <see cref="RulesParser.fieldSelector"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNameSelector([NotNull] RulesParser.NameSelectorContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>keySelector</c>
+	/// labeled alternative in <see cref="RulesParser.fieldSelector"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitKeySelector([NotNull] RulesParser.KeySelectorContext context);
 }
 } // namespace LogMetrics.Language.Syntax.Generated
