@@ -44,6 +44,7 @@ internal static class EngineOptionSet
     {
         Description = "New label sets beyond this many per metric are dropped, counted and warned about; 0 for no limit. "
             + "Default: no limit with --one-shot, test and check (as mtail); 1000000 for the daemon.",
+        CustomParser = IntegerOption.ParseNullable,
     });
 
     public static readonly Option<TimeSpan> MatchTimeout = new("--match-timeout")

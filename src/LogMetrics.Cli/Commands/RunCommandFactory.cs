@@ -30,6 +30,7 @@ internal static class RunCommandFactory
     {
         Description = "One-shot output format.",
         DefaultValueFactory = _ => ExpositionFormat.Prometheus,
+        CustomParser = EnumOption.Parse<ExpositionFormat>,
     };
 
     public static readonly Option<bool> FromStart = new("--from-start")
@@ -46,12 +47,14 @@ internal static class RunCommandFactory
     {
         Description = "Longer lines are cut to this many bytes, counted and warned about.",
         DefaultValueFactory = _ => 1 << 20,
+        CustomParser = IntegerOption.Parse,
     });
 
     public static readonly Option<LogFormat> InputFormat = new("--input-format")
     {
         Description = "How log lines are decoded: plain, docker (json-file) or cri (Kubernetes).",
         DefaultValueFactory = _ => LogFormat.Plain,
+        CustomParser = EnumOption.Parse<LogFormat>,
     };
 
     /// <summary>Both meanings the issue gives this flag: text|json for LogMetrics' own log, and plain|docker|cri for
@@ -96,6 +99,8 @@ internal static class RunCommandFactory
     {
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
         LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
+        EnumOption.ListValues(Format);
+        EnumOption.ListValues(InputFormat);
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
         Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
