@@ -12,6 +12,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(TestCommandFactory.Create());
         root.Subcommands.Add(GrokCommandFactory.Create());
         root.Subcommands.Add(ExplainCommandFactory.Create());
+        root.Subcommands.Add(FmtCommandFactory.Create());
         root.SetAction(parseResult =>
         {
             Console.Error.WriteLine("A command is required: check, run, test, grok, explain or fmt. See --help.");
