@@ -19,7 +19,7 @@ internal static class ExplainCommandFactory
     public static readonly Option<int?> Line = new("--line")
     {
         Description = "Explain only line N (1-based).",
-        CustomParser = result => IntegerOption.ParseNonNegative(result),
+        CustomParser = IntegerOption.ParseNullable,
     };
 
     public static readonly Option<string?> Grep = new("--grep")

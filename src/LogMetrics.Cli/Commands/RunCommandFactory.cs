@@ -33,6 +33,11 @@ internal static class RunCommandFactory
         CustomParser = EnumOption.Parse<ExpositionFormat>,
     };
 
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "One-shot: no progress bar on stderr (it is shown only on a terminal, for reads that take over a second).",
+    };
+
     public static readonly Option<bool> FromStart = new("--from-start")
     {
         Description = "Read files found at the first start from their beginning instead of their end.",
@@ -102,7 +107,7 @@ internal static class RunCommandFactory
         EnumOption.ListValues(Format);
         EnumOption.ListValues(InputFormat);
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        Option[] options = [Progs, Logs, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -138,7 +143,7 @@ internal static class RunCommandFactory
                     return Task.FromResult((int)ExitCode.Usage);
                 }
 
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), outputs.Textfile));
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), outputs.Textfile, parseResult.GetValue(Quiet)));
             }
 
             var daemon = new DaemonSettings

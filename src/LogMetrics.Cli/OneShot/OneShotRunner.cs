@@ -3,16 +3,12 @@ using LogMetrics.Cli.Commands;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
 using LogMetrics.Tailing;
-using Spectre.Console;
 
 namespace LogMetrics.Cli.OneShot;
 
 /// <summary>Loads programs, reads logs from start to EOF once, and returns the store (mtail's --one_shot).</summary>
 internal static class OneShotRunner
 {
-    /// <summary>Inputs smaller than this finish before a progress bar would be useful.</summary>
-    private const long ProgressThresholdBytes = 16 << 20;
-
     /// <summary>
     /// Returns the store, or null when a program failed to compile or a log could not be read (reasons already
     /// printed). What a limit cut (series, long lines) is warned about on <paramref name="errors"/>.
@@ -33,9 +29,10 @@ internal static class OneShotRunner
 
         var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat, MaxLineBytes = maxLineBytes };
         var sink = new CountingSink(engine);
+        // A bar only for a person watching: stderr is a terminal, --quiet was not given, and the size is known.
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
-        var sources = total >= ProgressThresholdBytes
-            ? ReadWithProgress(tail, sink, total)
+        var sources = total > 0
+            ? new ProgressBar(Console.Error, total, () => sink.Bytes, () => sink.Lines).Run(Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None)))
             : Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None);
 
         engine.Drain();
@@ -55,27 +52,5 @@ internal static class OneShotRunner
         }
 
         return unread.Count > 0 ? null : store;
-    }
-
-    private static IReadOnlyList<SourceStatus> ReadWithProgress(TailOptions tail, CountingSink sink, long total)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        IReadOnlyList<SourceStatus> sources = [];
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("reading logs", maxValue: total);
-                var reader = Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None));
-                while (!reader.Wait(TimeSpan.FromMilliseconds(100)))
-                {
-                    task.Value = Math.Min(total, sink.Bytes);
-                }
-
-                task.Value = total;
-                sources = reader.GetAwaiter().GetResult();
-            });
-        return sources;
     }
 }

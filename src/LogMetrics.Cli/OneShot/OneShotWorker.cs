@@ -9,7 +9,7 @@ namespace LogMetrics.Cli.OneShot;
 internal static class OneShotWorker
 {
     /// <summary>Writes to stdout, or to <paramref name="textfile"/> (atomically) when given.</summary>
-    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes, string? textfile = null)
+    public static ExitCode Run(string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes, string? textfile = null, bool quiet = false)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -23,7 +23,7 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes);
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: !quiet, inputFormat, maxLineBytes);
         if (store is null)
         {
             return ExitCode.Failure;
