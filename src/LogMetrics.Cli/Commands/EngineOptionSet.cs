@@ -70,7 +70,8 @@ internal static class EngineOptionSet
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0)
+            // A value that is not a number was already reported by IntegerOption (reading it here would throw).
+            if (IntegerOption.TryRead(result) is < 0)
             {
                 result.AddError($"{option.Name} must be 0 or more");
             }

@@ -21,4 +21,10 @@ internal static class IntegerOption
     }
 
     public static int? ParseNullable(ArgumentResult result) => Parse(result);
+
+    /// <summary>The option's value when it was given as a whole number; null when absent or not a number.</summary>
+    public static int? TryRead(OptionResult result) =>
+        result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 }

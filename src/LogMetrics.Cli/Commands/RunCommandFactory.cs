@@ -175,7 +175,8 @@ internal static class RunCommandFactory
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // A value that is not a number was already reported by IntegerOption (reading it here would throw).
+            if (IntegerOption.TryRead(result) is < 1)
             {
                 result.AddError($"{option.Name} must be 1 or more");
             }
