@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the reference mtail, Prometheus and promtool,
-# nginx and logrotate for the end-to-end tests, htpasswd and Python's bcrypt for basic auth hashes, GNU time for the benchmark, and node for the parser drift check.
+# nginx and logrotate for the end-to-end tests, htpasswd and Python's bcrypt for basic auth hashes, GNU time for the
+# benchmark, node for the parser drift check and the TextMate grammar test, and chromium for the status page's browser test.
 set -euo pipefail
 need=()
-for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd htpasswd:apache2-utils; do
+for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd htpasswd:apache2-utils chromium:chromium; do
   cmd=${pair%%:*}; pkg=${pair##*:}
   command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || need+=("$pkg")
 done
@@ -16,4 +17,6 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # Debian's packages may start services on install; the tests start their own on free ports.
 for svc in nginx prometheus mtail; do pkill -x "$svc" 2>/dev/null || true; done
+# The TextMate grammar's tokenizer test (vscode-textmate, vscode-oniguruma), pinned by its package-lock.json.
+npm ci --prefix "$(dirname "$0")/../editors/textmate" --no-audit --no-fund --silent
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required" >&2; exit 1; }

@@ -233,7 +233,8 @@ DECO: '@' [\p{L}] [\p{L}\p{Nd}_]*;
 ID: [\p{L}] [\p{L}\p{Nd}_]*;
 
 NL: '\n';
-COMMENT: '#' ~[\n]* -> skip;
+// Comments stay in the token stream (hidden from the parser) so that `logmetrics fmt` keeps them.
+COMMENT: '#' ~[\n]* -> channel(HIDDEN);
 WS: [ \t\r]+ -> skip;
 ERROR_CHARACTER: .;
 

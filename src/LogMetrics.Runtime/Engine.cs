@@ -96,7 +96,7 @@ public sealed class Engine : ILineSink, IDisposable
         }
     }
 
-    private static MetricDescriptor Describe(MetricSymbol metric, string program) => new()
+    internal static MetricDescriptor Describe(MetricSymbol metric, string program) => new()
     {
         Name = metric.Name,
         ExportName = metric.ExportName,

@@ -22,11 +22,15 @@ internal sealed class ProgramCompiler
     private readonly bool[] _alwaysMatches;
     private readonly FieldDecoder[] _decoders;
 
+    // Only `explain` passes a tracer; without one the closures are the same as ever (no check per line).
+    private readonly IExecutionTracer? _tracer;
+
     // The match kept for a pattern that always matches with an empty $0 (`/$/`, `/^/`, `//`); one per program thread.
     private readonly Match _emptyMatch = new Regex("", RegexOptions.CultureInvariant).Match("");
 
-    public ProgramCompiler(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options)
+    public ProgramCompiler(BoundProgram program, IReadOnlyDictionary<MetricSymbol, MetricFamily> families, EngineOptions options, IExecutionTracer? tracer = null)
     {
+        _tracer = tracer;
         _families = families;
         _options = options;
         _regexes = new TimedRegex[program.Patterns.Count];
@@ -103,6 +107,23 @@ internal sealed class ProgramCompiler
 
     private Func<ExecutionContext, bool> CompileStatement(BoundStatement statement)
     {
+        var compiled = CompileStatementCore(statement);
+        if (_tracer is not { } tracer || statement is BoundBlock)
+        {
+            return compiled;
+        }
+
+        return ctx =>
+        {
+            tracer.Entering(statement);
+            var go = compiled(ctx);
+            tracer.Left(statement, go, ctx.Error);
+            return go;
+        };
+    }
+
+    private Func<ExecutionContext, bool> CompileStatementCore(BoundStatement statement)
+    {
         switch (statement)
         {
             case BoundBlock block:
@@ -125,7 +146,7 @@ internal sealed class ProgramCompiler
                     return true;
                 };
             case BoundConditionalStatement conditional:
-                var condition = Bool(conditional.Condition!);
+                var condition = Traced(conditional, Bool(conditional.Condition!));
                 var then = CompileBlock(conditional.Then);
                 var otherwiseBlock = conditional.Else is null ? null : CompileBlock(conditional.Else);
                 return ctx =>
@@ -166,6 +187,21 @@ internal sealed class ProgramCompiler
             default:
                 throw new InvalidOperationException($"Unknown statement {statement.GetType().Name}");
         }
+    }
+
+    private Func<ExecutionContext, bool> Traced(BoundConditionalStatement conditional, Func<ExecutionContext, bool> condition)
+    {
+        if (_tracer is not { } tracer)
+        {
+            return condition;
+        }
+
+        return ctx =>
+        {
+            var value = condition(ctx);
+            tracer.Condition(conditional, value, ctx.Error);
+            return value;
+        };
     }
 
     private Action<ExecutionContext> Effect(BoundExpression expression) => expression.Type switch
@@ -685,6 +721,22 @@ internal sealed class ProgramCompiler
     }
 
     private Func<ExecutionContext, bool> Match(BoundMatchExpression match)
+    {
+        var compiled = MatchCore(match);
+        if (_tracer is not { } tracer)
+        {
+            return compiled;
+        }
+
+        return ctx =>
+        {
+            var value = compiled(ctx);
+            tracer.Matched(match, value, ctx.Error);
+            return value;
+        };
+    }
+
+    private Func<ExecutionContext, bool> MatchCore(BoundMatchExpression match)
     {
         var slot = match.Pattern.Slot;
         var regex = _regexes[slot];

@@ -5,7 +5,7 @@ namespace LogMetrics.Cli.Check;
 /// <summary>`logmetrics check`: compiles programs and reports diagnostics.</summary>
 internal static class CheckWorker
 {
-    public static ExitCode Run(IReadOnlyList<string> paths, EngineSettings settings, TextWriter errors)
+    public static ExitCode Run(IReadOnlyList<string> paths, EngineSettings settings, DiagnosticFormat format, TextWriter output, TextWriter errors)
     {
         var files = new List<string>();
         var missing = false;
@@ -27,7 +27,9 @@ internal static class CheckWorker
             }
         }
 
-        var errorCount = ProgramCompiler.CheckAll(settings, files, errors);
+        var errorCount = format == DiagnosticFormat.Json
+            ? ProgramCompiler.CheckAllAsJson(settings, files, output)
+            : ProgramCompiler.CheckAll(settings, files, errors);
         return missing || errorCount > 0 ? ExitCode.Failure : ExitCode.Success;
     }
 }

@@ -27,18 +27,55 @@ internal static class ProgramCompiler
         });
     }
 
+    /// <summary>As <see cref="CheckAll"/>, with every diagnostic written as one JSON line to <paramref name="output"/>.</summary>
+    public static int CheckAllAsJson(EngineSettings settings, IEnumerable<string> files, TextWriter output)
+    {
+        var options = new CompilerOptions { Grok = settings.Engine.Grok };
+        var json = new DiagnosticJsonWriter(output);
+        var errorCount = 0;
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                json.WriteFileError(file, e.Message);
+                errorCount++;
+                continue;
+            }
+
+            var compilation = Compiler.Compile(file, text, options);
+            foreach (var diagnostic in Ordered(compilation.Diagnostics))
+            {
+                json.Write(diagnostic);
+            }
+
+            errorCount += compilation.Diagnostics.Count(d => d.IsError);
+            if (!compilation.Success && compilation.Diagnostics.All(d => !d.IsError))
+            {
+                json.WriteFileError(file, "the program did not compile");
+                errorCount++;
+            }
+        }
+
+        return errorCount;
+    }
+
     public static int PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics, string text, TextWriter errors)
     {
-        foreach (var diagnostic in diagnostics
-                     .OrderBy(d => d.Span.File, StringComparer.Ordinal)
-                     .ThenBy(d => d.Span.Line)
-                     .ThenBy(d => d.Span.Column))
+        foreach (var diagnostic in Ordered(diagnostics))
         {
             DiagnosticPrinter.Print(errors, diagnostic, text);
         }
 
         return diagnostics.Count(d => d.IsError);
     }
+
+    private static IEnumerable<Diagnostic> Ordered(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
 
     /// <summary>Reads each file and compiles its text; prints every diagnostic, and <paramref name="failure"/> for a file that failed without an error; returns the number of errors.</summary>
     private static int CompileEach(

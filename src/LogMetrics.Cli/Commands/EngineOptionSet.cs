@@ -44,6 +44,7 @@ internal static class EngineOptionSet
     {
         Description = "New label sets beyond this many per metric are dropped, counted and warned about; 0 for no limit. "
             + "Default: no limit with --one-shot, test and check (as mtail); 1000000 for the daemon.",
+        CustomParser = IntegerOption.ParseNullable,
     });
 
     public static readonly Option<TimeSpan> MatchTimeout = new("--match-timeout")
@@ -69,7 +70,8 @@ internal static class EngineOptionSet
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0)
+            // A value that is not a number was already reported by IntegerOption (reading it here would throw).
+            if (IntegerOption.TryRead(result) is < 0)
             {
                 result.AddError($"{option.Name} must be 0 or more");
             }

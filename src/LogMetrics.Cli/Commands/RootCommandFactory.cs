@@ -11,9 +11,11 @@ internal static class RootCommandFactory
         root.Subcommands.Add(RunCommandFactory.Create());
         root.Subcommands.Add(TestCommandFactory.Create());
         root.Subcommands.Add(GrokCommandFactory.Create());
+        root.Subcommands.Add(ExplainCommandFactory.Create());
+        root.Subcommands.Add(FmtCommandFactory.Create());
         root.SetAction(parseResult =>
         {
-            Console.Error.WriteLine("A command is required: check, run, test or grok. See --help.");
+            Console.Error.WriteLine("A command is required: check, run, test, grok, explain or fmt. See --help.");
             return (int)ExitCode.Usage;
         });
         return root;

@@ -31,6 +31,12 @@ internal static class RunCommandFactory
     {
         Description = "One-shot output format.",
         DefaultValueFactory = _ => ExpositionFormat.Prometheus,
+        CustomParser = EnumOption.Parse<ExpositionFormat>,
+    };
+
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "One-shot: no progress bar on stderr (it is shown only on a terminal, for reads that take over a second).",
     };
 
     public static readonly Option<bool> FromStart = new("--from-start")
@@ -47,12 +53,14 @@ internal static class RunCommandFactory
     {
         Description = "Longer lines are cut to this many bytes, counted and warned about.",
         DefaultValueFactory = _ => 1 << 20,
+        CustomParser = IntegerOption.Parse,
     });
 
     public static readonly Option<LogFormat> InputFormat = new("--input-format")
     {
         Description = "How log lines are decoded: plain, docker (json-file) or cri (Kubernetes).",
         DefaultValueFactory = _ => LogFormat.Plain,
+        CustomParser = EnumOption.Parse<LogFormat>,
     };
 
     /// <summary>Both meanings the issue gives this flag: text|json for LogMetrics' own log, and plain|docker|cri for
@@ -99,8 +107,10 @@ internal static class RunCommandFactory
     {
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
         LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
+        EnumOption.ListValues(Format);
+        EnumOption.ListValues(InputFormat);
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        Option[] options = [Progs, Logs, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -137,7 +147,7 @@ internal static class RunCommandFactory
                     return Task.FromResult((int)ExitCode.Usage);
                 }
 
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), multiline, outputs.Textfile));
+                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), multiline, outputs.Textfile, parseResult.GetValue(Quiet)));
             }
 
             var daemon = new DaemonSettings
@@ -170,7 +180,8 @@ internal static class RunCommandFactory
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // A value that is not a number was already reported by IntegerOption (reading it here would throw).
+            if (IntegerOption.TryRead(result) is < 1)
             {
                 result.AddError($"{option.Name} must be 1 or more");
             }

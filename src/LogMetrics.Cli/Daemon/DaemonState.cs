@@ -21,6 +21,9 @@ internal sealed class DaemonState
 
     public required ExpositionOptions Exposition { get; init; }
 
+    /// <summary>How programs are compiled and run, for the status page's explain box.</summary>
+    public required EngineOptions EngineOptions { get; init; }
+
     public required WebConfigProvider WebConfig { get; init; }
 
     /// <summary>prometheus-net's registry: process, runtime, HTTP and output metrics.</summary>

@@ -81,6 +81,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
             SelfMetrics = new SelfMetrics(store, () => state!.Sources, () => programs.Files),
             Rates = new RateSampler(() => engine.Programs, () => state!.Sources, _time),
             Exposition = settings.Engine.Exposition,
+            EngineOptions = settings.Engine.Engine,
             WebConfig = webConfig,
             OwnMetrics = ownMetrics,
         };

@@ -47,6 +47,14 @@ internal static class HttpEndpoints
             var summary = await state.Programs.ReloadAsync("POST /-/reload");
             return Results.Text(summary.Describe(), statusCode: summary.Success ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError);
         });
+        app.MapGet("/-/status.json", () => Results.Content(StatusSnapshot.Render(state), "application/json; charset=utf-8"));
+        app.MapPost("/-/explain", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            var lines = body.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            return Results.Content(StatusSnapshot.Explain(state, lines), "application/json; charset=utf-8");
+        });
         app.MapGet("/", () => Results.Content(
             LandingPage.Render(state.Programs.Files, state.Engine.Programs, state.Sources, state.Rates, state.StartedAt, state.Store.ProgramFamilies()),
             "text/html; charset=utf-8"));

@@ -22,14 +22,15 @@ internal static class LandingPage
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>LogMetrics</title>
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left;vertical-align:top}
-            pre{margin:0;white-space:pre-wrap}.error{color:#b00}.ok{color:#080}</style></head><body>
+            pre{margin:0;white-space:pre-wrap}.error{color:#b00}.ok{color:#080}.miss{color:#b60}
+            #chart{border:1px solid #ccc}textarea{width:100%;font-family:monospace}#explained pre{background:#f6f6f6;padding:.5em;margin:.5em 0}</style></head><body>
             <h1>LogMetrics</h1>
             """);
         html.Append(CultureInfo.InvariantCulture,
             $"<p>Version {E(SelfMetrics.Version)}, running since {E(startedAt.ToString("u", CultureInfo.InvariantCulture))}.</p>\n");
         html.Append("""<p><a href="/metrics">/metrics</a> · <a href="/json">/json</a> · <a href="/-/healthy">/-/healthy</a> · <a href="/-/ready">/-/ready</a></p>""");
 
-        html.Append("\n<h2>Programs</h2>\n<table><tr><th>Program</th><th>State</th><th>Lines</th><th>Matched</th><th>Lines/s</th><th>Runtime errors</th><th>Last runtime error</th><th>Diagnostics</th></tr>\n");
+        html.Append("\n<h2>Programs</h2>\n<table id=\"programs\"><tr><th>Program</th><th>State</th><th>Lines</th><th>Matched</th><th>Lines/s</th><th>Runtime errors</th><th>Last runtime error</th><th>Diagnostics</th></tr>\n");
         var byName = programs.ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -60,7 +61,7 @@ internal static class LandingPage
             html.Append("</pre></td></tr>\n");
         }
 
-        html.Append("</table>\n<h2>Logs</h2>\n<table><tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Lines/s</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th><th>Records cut</th></tr>\n");
+        html.Append("</table>\n<h2>Logs</h2>\n<table id=\"logs\"><tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Lines/s</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th><th>Records cut</th></tr>\n");
         foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture,
@@ -84,6 +85,7 @@ internal static class LandingPage
             html.Append("</table>\n");
         }
 
+        html.Append(StatusPageScript.Html);
         html.Append("</body></html>\n");
         return html.ToString();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LogMetrics.Cli.Check;
@@ -38,7 +40,7 @@ internal static class GrokWorker
             return ExitCode.Failure;
         }
 
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         while (input.ReadLine() is { } line)
         {
             WriteResult(writer, GrokDebugger.Match(regex, translation, line));
@@ -58,7 +60,19 @@ internal static class GrokWorker
         writer.WriteStartObject("captures");
         foreach (var (name, value) in match.Captures)
         {
-            writer.WriteString(name, value);
+            match.DeclaredTypes.TryGetValue(name, out var type);
+            if (type == CaptureType.Int && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+            {
+                writer.WriteNumber(name, integer);
+            }
+            else if (type == CaptureType.Float && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            {
+                writer.WriteNumber(name, number);
+            }
+            else
+            {
+                writer.WriteString(name, value);
+            }
         }
 
         writer.WriteEndObject();

@@ -6,6 +6,9 @@ namespace LogMetrics.Cli.OneShot;
 internal sealed class CountingSink(ILineSink inner) : ILineSink
 {
     private long _bytes;
+    private long _lines;
+
+    public long Lines => Interlocked.Read(ref _lines);
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
@@ -18,6 +21,7 @@ internal sealed class CountingSink(ILineSink inner) : ILineSink
         }
 
         Interlocked.Add(ref _bytes, count);
+        Interlocked.Add(ref _lines, batch.Count);
         inner.OnLines(batch);
     }
 }

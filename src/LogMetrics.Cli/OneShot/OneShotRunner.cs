@@ -4,16 +4,12 @@ using LogMetrics.Metrics;
 using LogMetrics.Runtime;
 using LogMetrics.Tailing;
 using LogMetrics.Tailing.Records;
-using Spectre.Console;
 
 namespace LogMetrics.Cli.OneShot;
 
 /// <summary>Loads programs, reads logs from start to EOF once, and returns the store (mtail's --one_shot).</summary>
 internal static class OneShotRunner
 {
-    /// <summary>Inputs smaller than this finish before a progress bar would be useful.</summary>
-    private const long ProgressThresholdBytes = 16 << 20;
-
     /// <summary>
     /// Returns the store, or null when a program failed to compile or a log could not be read (reasons already
     /// printed). What a limit cut (series, long lines) is warned about on <paramref name="errors"/>.
@@ -34,9 +30,10 @@ internal static class OneShotRunner
 
         var tail = new TailOptions { Sources = logs, FromStart = true, Format = inputFormat, MaxLineBytes = maxLineBytes, Multiline = multiline ?? [] };
         var sink = new CountingSink(engine);
+        // A bar only for a person watching: stderr is a terminal, --quiet was not given, and the size is known.
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
-        var sources = total >= ProgressThresholdBytes
-            ? ReadWithProgress(tail, sink, total)
+        var sources = total > 0
+            ? new ProgressBar(Console.Error, total, () => sink.Bytes, () => sink.Lines).Run(Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None)))
             : Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None);
         ReportRecords(sources, tail.Multiline, errors);
 
@@ -84,27 +81,5 @@ internal static class OneShotRunner
         {
             errors.WriteLine($"warning: --multiline {rule.Text} applies to no log that was read");
         }
-    }
-
-    private static IReadOnlyList<SourceStatus> ReadWithProgress(TailOptions tail, CountingSink sink, long total)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        IReadOnlyList<SourceStatus> sources = [];
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("reading logs", maxValue: total);
-                var reader = Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None));
-                while (!reader.Wait(TimeSpan.FromMilliseconds(100)))
-                {
-                    task.Value = Math.Min(total, sink.Bytes);
-                }
-
-                task.Value = total;
-                sources = reader.GetAwaiter().GetResult();
-            });
-        return sources;
     }
 }

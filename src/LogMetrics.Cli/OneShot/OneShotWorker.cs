@@ -12,7 +12,7 @@ internal static class OneShotWorker
     /// <summary>Writes to stdout, or to <paramref name="textfile"/> (atomically) when given.</summary>
     public static ExitCode Run(
         string progs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes,
-        IReadOnlyList<MultilineRule> multiline, string? textfile = null)
+        IReadOnlyList<MultilineRule> multiline, string? textfile = null, bool quiet = false)
     {
         var files = ProgramFiles.Find(progs, Console.Error);
         if (files is null)
@@ -26,7 +26,7 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes, multiline);
+        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: !quiet, inputFormat, maxLineBytes, multiline);
         if (store is null)
         {
             return ExitCode.Failure;

@@ -64,7 +64,7 @@ internal static class TestWorker
 
         Console.Out.WriteLine($"--- {expectedPath} (expected)");
         Console.Out.WriteLine($"+++ {program} on {log} (actual)");
-        foreach (var line in LineDiff.Compute(expected, actual))
+        foreach (var line in UnifiedDiff.Hunks(expected, actual))
         {
             Console.Out.WriteLine(line);
         }

@@ -39,7 +39,7 @@ internal sealed record WebConfig
         }
         catch (YamlException e)
         {
-            throw new WebConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: {(e.InnerException ?? e).Message}");
+            throw new WebConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: {YamlErrorMessage.Describe(e)}");
         }
 
         file ??= new WebConfigFile();

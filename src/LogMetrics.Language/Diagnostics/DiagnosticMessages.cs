@@ -12,6 +12,9 @@ public static class DiagnosticMessages
         new(code, DiagnosticSeverity.Warning, span, message, hint);
 
     // Syntax.
+    public static Diagnostic FormatChangedTokens(SourceSpan span) =>
+        Error("LM1009", span, "the program could not be formatted without changing its tokens; it was left as it is", "please report this program");
+
     public static Diagnostic UnexpectedToken(SourceSpan span, string found, string? expected) =>
         Error("LM1001", span, expected is null ? $"unexpected {found}" : $"unexpected {found}, expecting {expected}");
 

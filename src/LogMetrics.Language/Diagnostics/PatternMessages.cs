@@ -94,4 +94,10 @@ internal static class PatternMessages
 
     public static string PatternFileInvalidPattern(string file, int line, string name, PatternError error) =>
         $"{file}:{line}: {name}: {error.Code}: {error.Message}";
+
+    public static string DefinitionBadName(string name) =>
+        $"--pattern-def: invalid pattern name '{name}' (letters, digits and underscores)";
+
+    public static string DefinitionInvalid(string name, PatternError error) =>
+        $"--pattern-def {name}: {error.Code}: {error.Message}";
 }

@@ -27,6 +27,7 @@ public static class GrokDebugger
         }
 
         var captures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, CaptureType>(StringComparer.Ordinal);
         foreach (var group in translation.Groups)
         {
             if (group.Name is null || group.Number >= match.Groups.Count)
@@ -38,9 +39,17 @@ public static class GrokDebugger
             if (g.Success && g.Length > 0)
             {
                 captures[group.Name] = g.Value;
+                if (group.IsTypeDeclared)
+                {
+                    types[group.Name] = group.Type;
+                }
+                else
+                {
+                    types.Remove(group.Name);
+                }
             }
         }
 
-        return new GrokMatch(true, captures);
+        return new GrokMatch(true, captures) { DeclaredTypes = types };
     }
 }

@@ -74,6 +74,39 @@ public sealed class GrokLibrary
         return library;
     }
 
+    /// <summary>Adds patterns given as (name, regex) pairs, e.g. from the command line; later definitions override.
+    /// Errors are "NAME: message" strings.</summary>
+    public GrokLibrary WithDefinitions(IEnumerable<(string Name, string Pattern)> patterns, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var list = new List<string>();
+        var definitions = new Dictionary<string, string>(_definitions, StringComparer.Ordinal);
+        var added = new List<string>();
+        foreach (var (name, pattern) in patterns)
+        {
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                list.Add(PatternMessages.DefinitionBadName(name));
+                continue;
+            }
+
+            definitions[name] = pattern;
+            added.Add(name);
+        }
+
+        var library = new GrokLibrary(definitions);
+        foreach (var name in added.Distinct())
+        {
+            if (library.Validate(name, definitions[name]) is { } error)
+            {
+                list.Add(PatternMessages.DefinitionInvalid(name, error));
+            }
+        }
+
+        errors = list;
+        return library;
+    }
+
     public bool Contains(string name) => _definitions.ContainsKey(name);
 
     public IReadOnlyCollection<string> Names => _definitions.Keys;

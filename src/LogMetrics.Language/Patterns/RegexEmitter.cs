@@ -178,7 +178,7 @@ internal sealed class RegexEmitter
         Write(node.Child);
         _sb.Append(')');
         var type = node.ExplicitType ?? CaptureTypeInferrer.Infer(node.Child);
-        _groups[index] = new CaptureGroup(index + 1, node.Name, type, optional);
+        _groups[index] = new CaptureGroup(index + 1, node.Name, type, optional) { IsTypeDeclared = node.ExplicitType is CaptureType.Int or CaptureType.Float };
     }
 
     /// <summary>Appends one literal UTF-16 unit, escaped for .NET.</summary>

@@ -22,6 +22,12 @@ internal static class NestingGuard
         var previousWasOperator = false;
         foreach (var token in tokens)
         {
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                // Comments are kept for `fmt`; they neither nest nor end a statement.
+                continue;
+            }
+
             switch (token.Type)
             {
                 case RulesLexer.LPAREN or RulesLexer.LSQUARE or RulesLexer.LCURLY:

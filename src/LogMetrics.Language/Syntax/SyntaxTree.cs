@@ -42,6 +42,11 @@ public static class SyntaxTree
         var result = new List<(string, string)>();
         for (var token = lexer.NextToken(); token.Type != TokenConstants.EOF; token = lexer.NextToken())
         {
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
             result.Add((RulesLexer.DefaultVocabulary.GetSymbolicName(token.Type), token.Text));
         }
 

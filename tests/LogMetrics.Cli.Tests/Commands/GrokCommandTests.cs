@@ -70,4 +70,49 @@ public sealed class GrokCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("\"ticket\":\"ABC-123\"", result.Stdout);
     }
+
+    [Fact]
+    public async Task JsonIsReadableWithoutUnicodeEscapes()
+    {
+        var result = await CliRunner.RunAsync(["grok", @"^(?P<op>\S+) (?P<text>.*)$"], stdin: "+ <a href='x'>&amp; été\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\"op\":\"+\"", result.Stdout);
+        Assert.Contains("<a href='x'>&amp; été", result.Stdout);
+        Assert.DoesNotContain("\\u", result.Stdout);
+    }
+
+    [Fact]
+    public async Task TypedCapturesAreJsonNumbers()
+    {
+        var result = await CliRunner.RunAsync(["grok", "^%{NUMBER:n:int} %{NUMBER:f:float} %{NUMBER:s}$"], stdin: "-42 2.5 7\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var captures = JsonDocument.Parse(result.Stdout.Trim()).RootElement.GetProperty("captures");
+        Assert.Equal(JsonValueKind.Number, captures.GetProperty("n").ValueKind);
+        Assert.Equal(-42, captures.GetProperty("n").GetInt64());
+        Assert.Equal(2.5, captures.GetProperty("f").GetDouble());
+        Assert.Equal("7", captures.GetProperty("s").GetString());
+    }
+
+    [Fact]
+    public async Task InlinePatternDefinitionsAreUsable()
+    {
+        var result = await CliRunner.RunAsync(
+            ["grok", "%{TICKET:ticket} by %{USER_ID:user}", "--pattern-def", "TICKET [A-Z]+-%{INT}", "--pattern-def", "USER_ID u[0-9]+"],
+            stdin: "fixes ABC-123 by u42\n");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var captures = JsonDocument.Parse(result.Stdout.Trim()).RootElement.GetProperty("captures");
+        Assert.Equal("ABC-123", captures.GetProperty("ticket").GetString());
+        Assert.Equal("u42", captures.GetProperty("user").GetString());
+    }
+
+    [Theory]
+    [InlineData("NOSPACE", "expected 'NAME REGEX'")]
+    [InlineData("BAD-NAME x", "invalid pattern name 'BAD-NAME'")]
+    [InlineData("BROKEN a(b", "BROKEN: LM3")]
+    public async Task BadInlinePatternDefinitionsAreUsageErrors(string definition, string message)
+    {
+        var result = await CliRunner.RunAsync(["grok", "x", "--pattern-def", definition], stdin: "");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+    }
 }

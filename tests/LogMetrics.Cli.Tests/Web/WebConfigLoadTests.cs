@@ -44,6 +44,19 @@ public sealed class WebConfigLoadTests
         Assert.Contains(mentioned, error.Message);
     }
 
+    [Theory]
+    [InlineData("unknown: 1\n", "unknown key 'unknown'")]
+    [InlineData("tls_server_config:\n  prefer_server_cipher_suites: maybe\n", "maybe")]
+    [InlineData("basic_auth_users: [1, 2]\n", "web.yml:1:")]
+    [InlineData("tls_server_config:\n  client_allowed_sans: {a: b}\n", "web.yml:2:")]
+    public void YamlErrorsNameNoDotNetType(string yaml, string mentioned)
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<WebConfigException>(() => WebConfig.Load(dir.Write("web.yml", yaml)));
+        Assert.Contains(mentioned, error.Message);
+        Assert.DoesNotMatch(@"System\.|LogMetrics\.|YamlDotNet|WebConfigFile|TlsServerConfig|Dictionary`|List`", error.Message);
+    }
+
     [Fact]
     public void VerifyingClientCertificatesNeedsACa()
     {

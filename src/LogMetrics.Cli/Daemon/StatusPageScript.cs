@@ -1,0 +1,119 @@
+namespace LogMetrics.Cli.Daemon;
+
+/// <summary>The live part of the status page, served inline (no CDN): it polls /-/status.json every second, redraws the
+/// tables and a chart of lines/s and matches/s per program, lists series and drops per metric, and explains pasted lines.</summary>
+internal static class StatusPageScript
+{
+    public const string Html = """
+        <h2>Rates</h2>
+        <p>Lines/s (solid) and matches/s (dashed) per program over the last two minutes. Last update: <span id="updated">never</span>.</p>
+        <canvas id="chart" width="720" height="180"></canvas>
+        <div id="legend"></div>
+        <h2>Metrics</h2>
+        <table id="metrics"><tr><th>Metric</th><th>Program</th><th>Series</th><th>Dropped</th></tr></table>
+        <h2>Explain a line</h2>
+        <p>Paste log lines; each is run through every loaded program (on a store of its own: the live metrics do not change).</p>
+        <textarea id="explain-input" rows="3" placeholder="a log line"></textarea>
+        <p><button id="explain-button" type="button">Explain</button></p>
+        <div id="explained"></div>
+        <script>
+        "use strict";
+        const colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+        const history = {};
+        let previous = null;
+        const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+        const row = (cells) => "<tr>" + cells.map((c) => "<td>" + c + "</td>").join("") + "</tr>";
+        const rate = (v) => v == null ? "" : v.toFixed(1);
+
+        function render(status) {
+          const now = Date.parse(status.now);
+          const seconds = previous ? (now - previous.time) / 1000 : 0;
+          const rates = {};
+          for (const p of status.programs) {
+            const before = previous && previous.programs[p.name];
+            rates[p.name] = before && seconds > 0
+              ? { lines: Math.max(0, p.lines - before.lines) / seconds, matches: Math.max(0, p.matched - before.matched) / seconds }
+              : { lines: null, matches: null };
+            const h = history[p.name] ??= [];
+            if (rates[p.name].lines != null) { h.push(rates[p.name]); if (h.length > 120) h.shift(); }
+          }
+          previous = { time: now, programs: Object.fromEntries(status.programs.map((p) => [p.name, p])) };
+
+          document.getElementById("programs").innerHTML =
+            "<tr><th>Program</th><th>State</th><th>Last reload</th><th>Lines</th><th>Matched</th><th>Lines/s</th><th>Matches/s</th><th>Runtime errors</th><th>Last runtime error</th><th>Errors</th></tr>" +
+            status.programs.map((p) => row([esc(p.name),
+              '<span class="' + (p.state === "running" ? "ok" : "error") + '">' + esc(p.state) + "</span>",
+              esc(new Date(p.last_reload).toISOString()), p.lines, p.matched, rate(rates[p.name].lines), rate(rates[p.name].matches),
+              p.runtime_errors, esc(p.last_runtime_error), "<pre>" + p.errors.map((e) => '<span class="error">' + esc(e) + "</span>").join("\n") + "</pre>"])).join("");
+          document.getElementById("logs").innerHTML =
+            "<tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th><th>Records cut</th></tr>" +
+            status.logs.map((l) => row([esc(l.name), l.offset, l.size, l.lag, l.lines, l.rotations, l.truncations, l.open_errors, l.lines_too_long, l.records_cut])).join("");
+          document.getElementById("metrics").innerHTML =
+            "<tr><th>Metric</th><th>Program</th><th>Series</th><th>Dropped</th></tr>" +
+            status.metrics.map((m) => row([esc(m.name), esc(m.program), m.series, m.dropped > 0 ? '<span class="error">' + m.dropped + "</span>" : "0"])).join("");
+          document.getElementById("updated").textContent = new Date(now).toISOString();
+          drawChart();
+        }
+
+        function drawChart() {
+          const canvas = document.getElementById("chart");
+          const g = canvas.getContext("2d");
+          g.clearRect(0, 0, canvas.width, canvas.height);
+          const names = Object.keys(history).sort();
+          const max = Math.max(1, ...names.flatMap((n) => history[n].flatMap((s) => [s.lines, s.matches])));
+          g.fillStyle = "#666"; g.font = "11px sans-serif"; g.fillText(max.toFixed(1) + "/s", 4, 12); g.fillText("0", 4, canvas.height - 4);
+          const x = (i) => 40 + i * (canvas.width - 50) / 119;
+          const y = (v) => canvas.height - 10 - v / max * (canvas.height - 25);
+          names.forEach((name, k) => {
+            for (const [field, dash] of [["lines", []], ["matches", [4, 3]]]) {
+              g.strokeStyle = colors[k % colors.length]; g.setLineDash(dash); g.beginPath();
+              history[name].forEach((s, i) => i === 0 ? g.moveTo(x(i), y(s[field])) : g.lineTo(x(i), y(s[field])));
+              g.stroke();
+            }
+          });
+          g.setLineDash([]);
+          document.getElementById("legend").innerHTML = names.map((n, k) => '<span style="color:' + colors[k % colors.length] + '">&#9632; ' + esc(n) + "</span>").join(" &nbsp; ");
+        }
+
+        async function poll() {
+          try {
+            const response = await fetch("/-/status.json", { cache: "no-store" });
+            if (response.ok) render(await response.json());
+            else document.getElementById("updated").textContent = "error " + response.status;
+          } catch (e) {
+            document.getElementById("updated").textContent = "unreachable: " + e;
+          }
+        }
+
+        function explainText(e) {
+          if (e.error) return '<pre class="error">' + esc(e.program) + ": " + esc(e.error) + "</pre>";
+          const out = [esc(e.program) + " on line " + e.line_number + ": " + (e.patterns.some((p) => p.reached && p.matched) ? '<span class="ok">matched</span>' : '<span class="miss">no pattern matched</span>')];
+          for (const p of e.patterns) {
+            const state = p.matched ? (p.reached ? "matched" : "matches, but was not reached") : (p.reached ? "no match" : "no match (not reached)");
+            out.push("  /" + esc(p.text) + "/: " + state);
+            for (const g of p.grok) out.push("      " + esc(g.reference) + " = " + esc(g.definition));
+            for (const c of p.captures) if (c.number > 0) out.push("      $" + esc(c.name ?? c.number) + " (" + c.type + ") = " + (c.value == null ? "(did not take part)" : '"' + esc(c.value) + '"'));
+            if (p.progress && !p.progress.matched) {
+              out.push("    | " + esc(e.line));
+              out.push("    | " + " ".repeat(p.progress.match_end) + "^");
+              out.push("      then `" + esc(p.progress.failed_part) + "`" + (p.progress.failed_in ? " in " + esc(p.progress.failed_in) : "") + " did not match at column " + (p.progress.match_end + 1));
+            }
+          }
+          for (const s of e.steps) out.push("  " + s.span.line + ":" + s.span.column + "  " + esc(s.source) + "  " + esc(s.outcome));
+          for (const c of e.series) out.push("  " + esc(c.metric) + (c.labels.length ? "{" + c.labels.map((l) => esc(l.key) + '="' + esc(l.value) + '"').join(",") + "}" : "") + "  " + esc(c.before ?? "(new)") + " -> " + esc(c.after ?? "(deleted)"));
+          if (e.error) out.push('<span class="error">runtime error: ' + esc(e.error) + "</span>");
+          return "<pre>" + out.join("\n") + "</pre>";
+        }
+
+        document.getElementById("explain-button").addEventListener("click", async () => {
+          const target = document.getElementById("explained");
+          target.textContent = "explaining...";
+          const response = await fetch("/-/explain", { method: "POST", body: document.getElementById("explain-input").value });
+          target.innerHTML = response.ok ? (await response.json()).map(explainText).join("") : '<pre class="error">error ' + response.status + "</pre>";
+        });
+        poll();
+        setInterval(poll, 1000);
+        </script>
+
+        """;
+}

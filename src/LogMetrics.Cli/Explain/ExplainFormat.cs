@@ -1,0 +1,7 @@
+namespace LogMetrics.Cli.Explain;
+
+internal enum ExplainFormat
+{
+    Text,
+    Json,
+}
