@@ -11,7 +11,8 @@ internal sealed partial class Binder
         var bound = BindExpression(RegroupLeadingPattern(syntax));
         // mtail takes as a condition a pattern, or an operator expression that its optimiser does not fold to a constant;
         // a plain value (`1`, `x`, `$1`, `len($1)`, `1 + 1`) is refused: "Can't interpret Int as a boolean expression".
-        if (bound.Type != BoundType.Bool && !IsOperatorCondition(syntax))
+        // A json or logfmt field (LogMetrics) is the exception: it is read as a JSON boolean.
+        if (bound.Type != BoundType.Bool && !IsOperatorCondition(syntax) && !IsUntypedField(bound))
         {
             Report(DiagnosticMessages.InvalidCondition(syntax.Span, bound.Type.ToString()));
             return ErrorExpression(syntax.Span);
