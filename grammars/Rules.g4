@@ -10,7 +10,11 @@
 //                    a declaration clause: label sets created up front with zero values,
 //                    one bracketed list per set, one value per `by` key, e.g.
 //                      counter requests_total by method, code init ["GET", "200"], ["GET", "500"]
-// `help`, `init` and `defined` are not reserved words: they stay usable as names.
+//   summary NAME ... quantiles 0.5, 0.9 [errors 0.05, 0.01] [max_age 10m]
+//                    a Prometheus summary (`summary` is a keyword); `quantiles`, `errors` and `le` are
+//                    number-list clauses, `max_age` and `retention` duration clauses
+// `help`, `init`, `defined`, `quantiles`, `errors`, `le`, `max_age` and `retention` are not reserved words:
+// they stay usable as names.
 //
 // Regex literals: a `/` starts a regex only where an operand may start (not after a name,
 // a number, a string, a capture, `)` or `]`), so `a / b` divides and `x =~ /a/` matches.
@@ -72,7 +76,7 @@ statement
     ;
 
 metricDeclaration
-    : HIDDEN_? kind=(COUNTER | GAUGE | TIMER | TEXT | HISTOGRAM) name=(ID | STRING) declarationClause*
+    : HIDDEN_? kind=(COUNTER | GAUGE | TIMER | TEXT | HISTOGRAM | SUMMARY) name=(ID | STRING) declarationClause*
     ;
 
 declarationClause
@@ -82,6 +86,8 @@ declarationClause
     | LIMIT INTLITERAL                                      # limitClause
     | ID STRING                                             # helpClause
     | ID labelSet (COMMA NL* labelSet)*                     # initClause
+    | ID bucket (COMMA NL* bucket)*                         # numberListClause
+    | ID DURATION                                           # durationClause
     ;
 
 labelName
@@ -150,6 +156,7 @@ LIMIT: 'limit';
 NEXT: 'next';
 OTHERWISE: 'otherwise';
 STOP: 'stop';
+SUMMARY: 'summary';
 TEXT: 'text';
 TIMER: 'timer';
 

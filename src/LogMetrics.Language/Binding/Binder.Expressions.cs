@@ -138,7 +138,7 @@ internal sealed partial class Binder
             return ErrorExpression(span);
         }
 
-        if (metric.Kind == MetricKindSyntax.Histogram)
+        if (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
         {
             Report(DiagnosticMessages.NotAValue(span, name));
             return ErrorExpression(span);
@@ -322,11 +322,14 @@ internal sealed partial class Binder
 
     private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
     {
+        ["basename"] = Builtin.Basename,
         ["bool"] = Builtin.Bool,
         ["float"] = Builtin.Float,
         ["getfilename"] = Builtin.GetFilename,
+        ["gsub"] = Builtin.Gsub,
         ["int"] = Builtin.Int,
         ["len"] = Builtin.Len,
+        ["parsetime"] = Builtin.Parsetime,
         ["settime"] = Builtin.Settime,
         ["string"] = Builtin.String,
         ["strptime"] = Builtin.Strptime,
@@ -360,8 +363,8 @@ internal sealed partial class Binder
         var expected = builtin switch
         {
             Builtin.GetFilename or Builtin.Timestamp => 0,
-            Builtin.Strptime or Builtin.Strtol => 2,
-            Builtin.Subst => 3,
+            Builtin.Strptime or Builtin.Strtol or Builtin.Parsetime => 2,
+            Builtin.Subst or Builtin.Gsub => 3,
             _ => 1,
         };
         if (call.Arguments.Count != expected)
@@ -376,6 +379,7 @@ internal sealed partial class Binder
         switch (builtin)
         {
             case Builtin.Strptime:
+            case Builtin.Parsetime:
                 args.Add(Argument(call, 0, BoundType.String));
                 if (call.Arguments[1] is not StringLiteralExpressionSyntax format)
                 {
@@ -389,12 +393,13 @@ internal sealed partial class Binder
                     return ErrorExpression(call.Span);
                 }
 
-                return new BoundCallExpression(call.Span, BoundType.None, builtin, args) { Layout = layout };
+                return new BoundCallExpression(call.Span, builtin == Builtin.Parsetime ? BoundType.Float : BoundType.None, builtin, args) { Layout = layout };
             case Builtin.Settime:
                 args.Add(Argument(call, 0, BoundType.Int));
                 break;
             case Builtin.Tolower:
             case Builtin.Len:
+            case Builtin.Basename:
                 args.Add(Argument(call, 0, BoundType.String));
                 break;
             case Builtin.Strtol:
@@ -421,6 +426,30 @@ internal sealed partial class Binder
                 }
 
                 args.Add(Argument(call, 1, BoundType.String));
+                args.Add(Argument(call, 2, BoundType.String));
+                break;
+            case Builtin.Gsub:
+                // gsub(s, /re/, "repl"): the regex is compiled at load; a string literal is read as a regex too.
+                args.Add(Argument(call, 0, BoundType.String));
+                var gsubText = call.Arguments[1] is StringLiteralExpressionSyntax or RegexLiteralExpressionSyntax || IsPatternExpression(call.Arguments[1])
+                    ? EvaluatePattern(call.Arguments[1], reportErrors: true)
+                    : null;
+                if (gsubText is null)
+                {
+                    Report(DiagnosticMessages.GsubPatternNotLiteral(call.Arguments[1].Span));
+                    return ErrorExpression(call.Span);
+                }
+
+                var gsubTranslation = Translate(gsubText, call.Arguments[1].Span);
+                if (gsubTranslation is null)
+                {
+                    return ErrorExpression(call.Span);
+                }
+
+                pattern = new BoundPattern(_patterns.Count, gsubText.Text, gsubTranslation);
+                _patterns.Add(pattern);
+                _replacementPatterns.Add(pattern.Slot);
+                args.Add(new BoundLiteralExpression(call.Arguments[1].Span, BoundType.String, gsubText.Text));
                 args.Add(Argument(call, 2, BoundType.String));
                 break;
             case Builtin.Int:

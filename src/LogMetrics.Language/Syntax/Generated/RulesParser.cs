@@ -37,14 +37,14 @@ internal partial class RulesParser : Parser {
 	public const int
 		AFTER=1, AS=2, BUCKETS=3, BY=4, CONST=5, COUNTER=6, DEF=7, DEL=8, ELSE=9, 
 		GAUGE=10, HIDDEN_=11, HISTOGRAM=12, LIMIT=13, NEXT=14, OTHERWISE=15, STOP=16, 
-		TEXT=17, TIMER=18, BUILTIN=19, LCURLY=20, RCURLY=21, LPAREN=22, RPAREN=23, 
-		LSQUARE=24, RSQUARE=25, COMMA=26, INC=27, DEC=28, ADD_ASSIGN=29, SUB_ASSIGN=30, 
-		POW=31, MUL=32, MOD=33, PLUS=34, MINUS=35, SHL=36, SHR=37, LE=38, GE=39, 
-		LT=40, GT=41, EQ=42, NE=43, MATCH=44, NOT_MATCH=45, ASSIGN=46, AND=47, 
-		OR=48, BITAND=49, BITOR=50, XOR=51, TILDE=52, NOT=53, REGEX=54, DIV=55, 
-		DURATION=56, FLOATLITERAL=57, INTLITERAL=58, STRING=59, UNTERMINATED_STRING=60, 
-		CAPREF=61, CAPREF_NAMED=62, DECO=63, ID=64, NL=65, COMMENT=66, WS=67, 
-		ERROR_CHARACTER=68;
+		SUMMARY=17, TEXT=18, TIMER=19, BUILTIN=20, LCURLY=21, RCURLY=22, LPAREN=23, 
+		RPAREN=24, LSQUARE=25, RSQUARE=26, COMMA=27, INC=28, DEC=29, ADD_ASSIGN=30, 
+		SUB_ASSIGN=31, POW=32, MUL=33, MOD=34, PLUS=35, MINUS=36, SHL=37, SHR=38, 
+		LE=39, GE=40, LT=41, GT=42, EQ=43, NE=44, MATCH=45, NOT_MATCH=46, ASSIGN=47, 
+		AND=48, OR=49, BITAND=50, BITOR=51, XOR=52, TILDE=53, NOT=54, REGEX=55, 
+		DIV=56, DURATION=57, FLOATLITERAL=58, INTLITERAL=59, STRING=60, UNTERMINATED_STRING=61, 
+		CAPREF=62, CAPREF_NAMED=63, DECO=64, ID=65, NL=66, COMMENT=67, WS=68, 
+		ERROR_CHARACTER=69;
 	public const int
 		RULE_compilationUnit = 0, RULE_statementList = 1, RULE_block = 2, RULE_statement = 3, 
 		RULE_metricDeclaration = 4, RULE_declarationClause = 5, RULE_labelName = 6, 
@@ -59,18 +59,18 @@ internal partial class RulesParser : Parser {
 	private static readonly string[] _LiteralNames = {
 		null, "'after'", "'as'", "'buckets'", "'by'", "'const'", "'counter'", 
 		"'def'", "'del'", "'else'", "'gauge'", "'hidden'", "'histogram'", "'limit'", 
-		"'next'", "'otherwise'", "'stop'", "'text'", "'timer'", null, "'{'", "'}'", 
-		"'('", "')'", "'['", "']'", "','", "'++'", "'--'", "'+='", "'-='", "'**'", 
-		"'*'", "'%'", "'+'", "'-'", "'<<'", "'>>'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='", "'=~'", "'!~'", "'='", "'&&'", "'||'", "'&'", "'|'", "'^'", 
-		"'~'", "'!'", null, "'/'", null, null, null, null, null, null, null, null, 
-		null, "'\\n'"
+		"'next'", "'otherwise'", "'stop'", "'summary'", "'text'", "'timer'", null, 
+		"'{'", "'}'", "'('", "')'", "'['", "']'", "','", "'++'", "'--'", "'+='", 
+		"'-='", "'**'", "'*'", "'%'", "'+'", "'-'", "'<<'", "'>>'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='", "'=~'", "'!~'", "'='", "'&&'", "'||'", "'&'", 
+		"'|'", "'^'", "'~'", "'!'", null, "'/'", null, null, null, null, null, 
+		null, null, null, null, "'\\n'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "AFTER", "AS", "BUCKETS", "BY", "CONST", "COUNTER", "DEF", "DEL", 
 		"ELSE", "GAUGE", "HIDDEN_", "HISTOGRAM", "LIMIT", "NEXT", "OTHERWISE", 
-		"STOP", "TEXT", "TIMER", "BUILTIN", "LCURLY", "RCURLY", "LPAREN", "RPAREN", 
-		"LSQUARE", "RSQUARE", "COMMA", "INC", "DEC", "ADD_ASSIGN", "SUB_ASSIGN", 
+		"STOP", "SUMMARY", "TEXT", "TIMER", "BUILTIN", "LCURLY", "RCURLY", "LPAREN", 
+		"RPAREN", "LSQUARE", "RSQUARE", "COMMA", "INC", "DEC", "ADD_ASSIGN", "SUB_ASSIGN", 
 		"POW", "MUL", "MOD", "PLUS", "MINUS", "SHL", "SHR", "LE", "GE", "LT", 
 		"GT", "EQ", "NE", "MATCH", "NOT_MATCH", "ASSIGN", "AND", "OR", "BITAND", 
 		"BITOR", "XOR", "TILDE", "NOT", "REGEX", "DIV", "DURATION", "FLOATLITERAL", 
@@ -186,7 +186,7 @@ internal partial class RulesParser : Parser {
 			State = 33;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 2266295776059752175L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 4532591552119504623L) != 0)) {
 				{
 				State = 31;
 				ErrorHandler.Sync(this);
@@ -201,6 +201,7 @@ internal partial class RulesParser : Parser {
 				case NEXT:
 				case OTHERWISE:
 				case STOP:
+				case SUMMARY:
 				case TEXT:
 				case TIMER:
 				case BUILTIN:
@@ -624,6 +625,7 @@ internal partial class RulesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMER() { return GetToken(RulesParser.TIMER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(RulesParser.TEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HISTOGRAM() { return GetToken(RulesParser.HISTOGRAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUMMARY() { return GetToken(RulesParser.SUMMARY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(RulesParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HIDDEN_() { return GetToken(RulesParser.HIDDEN_, 0); }
@@ -668,7 +670,7 @@ internal partial class RulesParser : Parser {
 			State = 83;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 398400L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 922688L) != 0)) ) {
 				_localctx.kind = ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -831,6 +833,41 @@ internal partial class RulesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class NumberListClauseContext : DeclarationClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BucketContext[] bucket() {
+			return GetRuleContexts<BucketContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BucketContext bucket(int i) {
+			return GetRuleContext<BucketContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RulesParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(RulesParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(RulesParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(RulesParser.NL, i);
+		}
+		public NumberListClauseContext(DeclarationClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNumberListClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DurationClauseContext : DeclarationClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DURATION() { return GetToken(RulesParser.DURATION, 0); }
+		public DurationClauseContext(DeclarationClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDurationClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public DeclarationClauseContext declarationClause() {
@@ -838,9 +875,9 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 10, RULE_declarationClause);
 		int _la;
 		try {
-			State = 142;
+			State = 159;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
 			case 1:
 				_localctx = new ByClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -991,6 +1028,56 @@ internal partial class RulesParser : Parser {
 				}
 				}
 				break;
+			case 7:
+				_localctx = new NumberListClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 142;
+				Match(ID);
+				State = 143;
+				bucket();
+				State = 154;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 144;
+					Match(COMMA);
+					State = 148;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==NL) {
+						{
+						{
+						State = 145;
+						Match(NL);
+						}
+						}
+						State = 150;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 151;
+					bucket();
+					}
+					}
+					State = 156;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case 8:
+				_localctx = new DurationClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 157;
+				Match(ID);
+				State = 158;
+				Match(DURATION);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -1028,7 +1115,7 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 144;
+			State = 161;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1075,17 +1162,17 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 146;
+				State = 163;
 				Match(MINUS);
 				}
 			}
 
-			State = 149;
+			State = 166;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1141,35 +1228,35 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 168;
 			Match(LSQUARE);
-			State = 160;
+			State = 177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806350890729472L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2017612701781458944L) != 0)) {
 				{
-				State = 152;
+				State = 169;
 				literal();
-				State = 157;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 153;
+					State = 170;
 					Match(COMMA);
-					State = 154;
+					State = 171;
 					literal();
 					}
 					}
-					State = 159;
+					State = 176;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 162;
+			State = 179;
 			Match(RSQUARE);
 			}
 		}
@@ -1208,7 +1295,7 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 18, RULE_literal);
 		int _la;
 		try {
-			State = 169;
+			State = 186;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -1216,17 +1303,17 @@ internal partial class RulesParser : Parser {
 			case INTLITERAL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 165;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 164;
+					State = 181;
 					Match(MINUS);
 					}
 				}
 
-				State = 167;
+				State = 184;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1240,7 +1327,7 @@ internal partial class RulesParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 185;
 				Match(STRING);
 				}
 				break;
@@ -1396,7 +1483,7 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 192;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BUILTIN:
@@ -1413,7 +1500,7 @@ internal partial class RulesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 172;
+				State = 189;
 				primary();
 				}
 				break;
@@ -1424,17 +1511,17 @@ internal partial class RulesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 173;
+				State = 190;
 				((UnaryExpressionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 13510833241849856L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 27021666483699712L) != 0)) ) {
 					((UnaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 174;
+				State = 191;
 				expression(9);
 				}
 				break;
@@ -1442,49 +1529,49 @@ internal partial class RulesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 253;
+			State = 270;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 251;
+					State = 268;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 177;
+						State = 194;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 178;
+						State = 195;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 36028812051349504L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057624102699008L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 182;
+						State = 199;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 179;
+							State = 196;
 							Match(NL);
 							}
 							}
-							State = 184;
+							State = 201;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 185;
+						State = 202;
 						expression(9);
 						}
 						break;
@@ -1492,9 +1579,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 186;
+						State = 203;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 187;
+						State = 204;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1504,21 +1591,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 191;
+						State = 208;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 188;
+							State = 205;
 							Match(NL);
 							}
 							}
-							State = 193;
+							State = 210;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 194;
+						State = 211;
 						expression(8);
 						}
 						break;
@@ -1526,9 +1613,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 195;
+						State = 212;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 196;
+						State = 213;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -1538,21 +1625,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 200;
+						State = 217;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 197;
+							State = 214;
 							Match(NL);
 							}
 							}
-							State = 202;
+							State = 219;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 203;
+						State = 220;
 						expression(7);
 						}
 						break;
@@ -1560,33 +1647,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 204;
+						State = 221;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 205;
+						State = 222;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17317308137472L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 34634616274944L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 209;
+						State = 226;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 206;
+							State = 223;
 							Match(NL);
 							}
 							}
-							State = 211;
+							State = 228;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 212;
+						State = 229;
 						expression(6);
 						}
 						break;
@@ -1594,33 +1681,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 213;
+						State = 230;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 214;
+						State = 231;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3940649673949184L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7881299347898368L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 218;
+						State = 235;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 215;
+							State = 232;
 							Match(NL);
 							}
 							}
-							State = 220;
+							State = 237;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 221;
+						State = 238;
 						expression(5);
 						}
 						break;
@@ -1628,9 +1715,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 222;
+						State = 239;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 223;
+						State = 240;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==MATCH || _la==NOT_MATCH) ) {
@@ -1640,21 +1727,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 227;
+						State = 244;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 224;
+							State = 241;
 							Match(NL);
 							}
 							}
-							State = 229;
+							State = 246;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 230;
+						State = 247;
 						expression(4);
 						}
 						break;
@@ -1662,9 +1749,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 231;
+						State = 248;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 232;
+						State = 249;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==AND || _la==OR) ) {
@@ -1674,21 +1761,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 236;
+						State = 253;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 233;
+							State = 250;
 							Match(NL);
 							}
 							}
-							State = 238;
+							State = 255;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 239;
+						State = 256;
 						expression(3);
 						}
 						break;
@@ -1696,33 +1783,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new AssignmentExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 240;
+						State = 257;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 241;
+						State = 258;
 						((AssignmentExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 70370354790400L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 140740709580800L) != 0)) ) {
 							((AssignmentExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 245;
+						State = 262;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 242;
+							State = 259;
 							Match(NL);
 							}
 							}
-							State = 247;
+							State = 264;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 248;
+						State = 265;
 						expression(1);
 						}
 						break;
@@ -1730,9 +1817,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new PostfixExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 249;
+						State = 266;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 250;
+						State = 267;
 						((PostfixExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==INC || _la==DEC) ) {
@@ -1747,9 +1834,9 @@ internal partial class RulesParser : Parser {
 					}
 					} 
 				}
-				State = 255;
+				State = 272;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			}
 			}
 		}
@@ -1899,16 +1986,16 @@ internal partial class RulesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 282;
+			State = 299;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new IndexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 256;
+				State = 273;
 				Match(ID);
-				State = 261;
+				State = 278;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1916,11 +2003,11 @@ internal partial class RulesParser : Parser {
 					case 1:
 						{
 						{
-						State = 257;
+						State = 274;
 						Match(LSQUARE);
-						State = 258;
+						State = 275;
 						arguments();
-						State = 259;
+						State = 276;
 						Match(RSQUARE);
 						}
 						}
@@ -1928,9 +2015,9 @@ internal partial class RulesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 263;
+					State = 280;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -1938,7 +2025,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CallPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 265;
+				State = 282;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BUILTIN || _la==ID) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1947,19 +2034,19 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 266;
+				State = 283;
 				Match(LPAREN);
-				State = 268;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 50362786578441L) != 0)) {
+				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 50362786578441L) != 0)) {
 					{
-					State = 267;
+					State = 284;
 					arguments();
 					}
 				}
 
-				State = 270;
+				State = 287;
 				Match(RPAREN);
 				}
 				break;
@@ -1967,7 +2054,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NamePrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 271;
+				State = 288;
 				Match(ID);
 				}
 				break;
@@ -1975,7 +2062,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new IntPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 272;
+				State = 289;
 				Match(INTLITERAL);
 				}
 				break;
@@ -1983,7 +2070,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 273;
+				State = 290;
 				Match(FLOATLITERAL);
 				}
 				break;
@@ -1991,7 +2078,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StringPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
+				State = 291;
 				Match(STRING);
 				}
 				break;
@@ -1999,7 +2086,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new RegexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 275;
+				State = 292;
 				Match(REGEX);
 				}
 				break;
@@ -2007,7 +2094,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 276;
+				State = 293;
 				Match(CAPREF);
 				}
 				break;
@@ -2015,7 +2102,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 277;
+				State = 294;
 				Match(CAPREF_NAMED);
 				}
 				break;
@@ -2023,11 +2110,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new ParenthesizedPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 278;
+				State = 295;
 				Match(LPAREN);
-				State = 279;
+				State = 296;
 				expression(0);
-				State = 280;
+				State = 297;
 				Match(RPAREN);
 				}
 				break;
@@ -2080,35 +2167,35 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 301;
 			expression(0);
-			State = 295;
+			State = 312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 285;
+				State = 302;
 				Match(COMMA);
-				State = 289;
+				State = 306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 286;
+					State = 303;
 					Match(NL);
 					}
 					}
-					State = 291;
+					State = 308;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 292;
+				State = 309;
 				expression(0);
 				}
 				}
-				State = 297;
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2147,7 +2234,7 @@ internal partial class RulesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,68,299,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,69,316,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,1,0,1,0,1,1,1,1,
 		5,1,32,8,1,10,1,12,1,35,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,5,3,45,8,3,
 		10,3,12,3,48,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,5,3,61,8,
@@ -2156,103 +2243,109 @@ internal partial class RulesParser : Parser {
 		4,1,5,1,5,1,5,1,5,5,5,96,8,5,10,5,12,5,99,9,5,1,5,5,5,102,8,5,10,5,12,
 		5,105,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,113,8,5,10,5,12,5,116,9,5,1,5,5,
 		5,119,8,5,10,5,12,5,122,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,132,8,
-		5,10,5,12,5,135,9,5,1,5,5,5,138,8,5,10,5,12,5,141,9,5,3,5,143,8,5,1,6,
-		1,6,1,7,3,7,148,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,156,8,8,10,8,12,8,159,
-		9,8,3,8,161,8,8,1,8,1,8,1,9,3,9,166,8,9,1,9,1,9,3,9,170,8,9,1,10,1,10,
-		1,10,1,10,3,10,176,8,10,1,10,1,10,1,10,5,10,181,8,10,10,10,12,10,184,9,
-		10,1,10,1,10,1,10,1,10,5,10,190,8,10,10,10,12,10,193,9,10,1,10,1,10,1,
-		10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,10,1,10,1,10,5,10,208,
-		8,10,10,10,12,10,211,9,10,1,10,1,10,1,10,1,10,5,10,217,8,10,10,10,12,10,
-		220,9,10,1,10,1,10,1,10,1,10,5,10,226,8,10,10,10,12,10,229,9,10,1,10,1,
-		10,1,10,1,10,5,10,235,8,10,10,10,12,10,238,9,10,1,10,1,10,1,10,1,10,5,
-		10,244,8,10,10,10,12,10,247,9,10,1,10,1,10,1,10,5,10,252,8,10,10,10,12,
-		10,255,9,10,1,11,1,11,1,11,1,11,1,11,4,11,262,8,11,11,11,12,11,263,1,11,
-		1,11,1,11,3,11,269,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,283,8,11,1,12,1,12,1,12,5,12,288,8,12,10,12,12,12,291,
-		9,12,1,12,5,12,294,8,12,10,12,12,12,297,9,12,1,12,0,1,20,13,0,2,4,6,8,
-		10,12,14,16,18,20,22,24,0,14,4,0,6,6,10,10,12,12,17,18,2,0,59,59,64,64,
-		1,0,57,58,2,0,35,35,52,53,2,0,31,33,55,55,1,0,34,35,1,0,36,37,1,0,38,43,
-		1,0,49,51,1,0,44,45,1,0,47,48,2,0,29,30,46,46,1,0,27,28,2,0,19,19,64,64,
-		349,0,26,1,0,0,0,2,33,1,0,0,0,4,36,1,0,0,0,6,78,1,0,0,0,8,81,1,0,0,0,10,
-		142,1,0,0,0,12,144,1,0,0,0,14,147,1,0,0,0,16,151,1,0,0,0,18,169,1,0,0,
-		0,20,175,1,0,0,0,22,282,1,0,0,0,24,284,1,0,0,0,26,27,3,2,1,0,27,28,5,0,
-		0,1,28,1,1,0,0,0,29,32,3,6,3,0,30,32,5,65,0,0,31,29,1,0,0,0,31,30,1,0,
-		0,0,32,35,1,0,0,0,33,31,1,0,0,0,33,34,1,0,0,0,34,3,1,0,0,0,35,33,1,0,0,
-		0,36,37,5,20,0,0,37,38,3,2,1,0,38,39,5,21,0,0,39,5,1,0,0,0,40,79,3,8,4,
-		0,41,42,5,5,0,0,42,46,5,64,0,0,43,45,5,65,0,0,44,43,1,0,0,0,45,48,1,0,
-		0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,0,48,46,1,0,0,0,49,79,3,20,
-		10,0,50,51,5,7,0,0,51,52,5,64,0,0,52,79,3,4,2,0,53,54,5,63,0,0,54,79,3,
-		4,2,0,55,56,5,15,0,0,56,79,3,4,2,0,57,58,3,20,10,0,58,67,3,4,2,0,59,61,
-		5,65,0,0,60,59,1,0,0,0,61,64,1,0,0,0,62,60,1,0,0,0,62,63,1,0,0,0,63,65,
-		1,0,0,0,64,62,1,0,0,0,65,66,5,9,0,0,66,68,3,4,2,0,67,62,1,0,0,0,67,68,
-		1,0,0,0,68,79,1,0,0,0,69,70,5,8,0,0,70,73,3,20,10,0,71,72,5,1,0,0,72,74,
-		5,56,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,79,1,0,0,0,75,79,5,14,0,0,76,79,
-		5,16,0,0,77,79,3,20,10,0,78,40,1,0,0,0,78,41,1,0,0,0,78,50,1,0,0,0,78,
-		53,1,0,0,0,78,55,1,0,0,0,78,57,1,0,0,0,78,69,1,0,0,0,78,75,1,0,0,0,78,
-		76,1,0,0,0,78,77,1,0,0,0,79,7,1,0,0,0,80,82,5,11,0,0,81,80,1,0,0,0,81,
-		82,1,0,0,0,82,83,1,0,0,0,83,84,7,0,0,0,84,88,7,1,0,0,85,87,3,10,5,0,86,
-		85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,0,0,89,9,1,0,0,0,90,88,
-		1,0,0,0,91,92,5,4,0,0,92,103,3,12,6,0,93,97,5,26,0,0,94,96,5,65,0,0,95,
-		94,1,0,0,0,96,99,1,0,0,0,97,95,1,0,0,0,97,98,1,0,0,0,98,100,1,0,0,0,99,
-		97,1,0,0,0,100,102,3,12,6,0,101,93,1,0,0,0,102,105,1,0,0,0,103,101,1,0,
-		0,0,103,104,1,0,0,0,104,143,1,0,0,0,105,103,1,0,0,0,106,107,5,2,0,0,107,
-		143,5,59,0,0,108,109,5,3,0,0,109,120,3,14,7,0,110,114,5,26,0,0,111,113,
-		5,65,0,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,
-		0,115,117,1,0,0,0,116,114,1,0,0,0,117,119,3,14,7,0,118,110,1,0,0,0,119,
-		122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,143,1,0,0,0,122,120,1,
-		0,0,0,123,124,5,13,0,0,124,143,5,58,0,0,125,126,5,64,0,0,126,143,5,59,
-		0,0,127,128,5,64,0,0,128,139,3,16,8,0,129,133,5,26,0,0,130,132,5,65,0,
-		0,131,130,1,0,0,0,132,135,1,0,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,
-		136,1,0,0,0,135,133,1,0,0,0,136,138,3,16,8,0,137,129,1,0,0,0,138,141,1,
-		0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,143,1,0,0,0,141,139,1,0,0,0,
-		142,91,1,0,0,0,142,106,1,0,0,0,142,108,1,0,0,0,142,123,1,0,0,0,142,125,
-		1,0,0,0,142,127,1,0,0,0,143,11,1,0,0,0,144,145,7,1,0,0,145,13,1,0,0,0,
-		146,148,5,35,0,0,147,146,1,0,0,0,147,148,1,0,0,0,148,149,1,0,0,0,149,150,
-		7,2,0,0,150,15,1,0,0,0,151,160,5,24,0,0,152,157,3,18,9,0,153,154,5,26,
-		0,0,154,156,3,18,9,0,155,153,1,0,0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,
-		158,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,160,152,1,0,0,0,160,161,1,
-		0,0,0,161,162,1,0,0,0,162,163,5,25,0,0,163,17,1,0,0,0,164,166,5,35,0,0,
-		165,164,1,0,0,0,165,166,1,0,0,0,166,167,1,0,0,0,167,170,7,2,0,0,168,170,
-		5,59,0,0,169,165,1,0,0,0,169,168,1,0,0,0,170,19,1,0,0,0,171,172,6,10,-1,
-		0,172,176,3,22,11,0,173,174,7,3,0,0,174,176,3,20,10,9,175,171,1,0,0,0,
-		175,173,1,0,0,0,176,253,1,0,0,0,177,178,10,8,0,0,178,182,7,4,0,0,179,181,
-		5,65,0,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,
-		0,183,185,1,0,0,0,184,182,1,0,0,0,185,252,3,20,10,9,186,187,10,7,0,0,187,
-		191,7,5,0,0,188,190,5,65,0,0,189,188,1,0,0,0,190,193,1,0,0,0,191,189,1,
-		0,0,0,191,192,1,0,0,0,192,194,1,0,0,0,193,191,1,0,0,0,194,252,3,20,10,
-		8,195,196,10,6,0,0,196,200,7,6,0,0,197,199,5,65,0,0,198,197,1,0,0,0,199,
-		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
-		0,0,0,203,252,3,20,10,7,204,205,10,5,0,0,205,209,7,7,0,0,206,208,5,65,
-		0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,
-		212,1,0,0,0,211,209,1,0,0,0,212,252,3,20,10,6,213,214,10,4,0,0,214,218,
-		7,8,0,0,215,217,5,65,0,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,
-		0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,252,3,20,10,5,222,
-		223,10,3,0,0,223,227,7,9,0,0,224,226,5,65,0,0,225,224,1,0,0,0,226,229,
-		1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,
-		0,230,252,3,20,10,4,231,232,10,2,0,0,232,236,7,10,0,0,233,235,5,65,0,0,
-		234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,237,239,
-		1,0,0,0,238,236,1,0,0,0,239,252,3,20,10,3,240,241,10,1,0,0,241,245,7,11,
-		0,0,242,244,5,65,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,
-		246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,252,3,20,10,1,249,250,
-		10,10,0,0,250,252,7,12,0,0,251,177,1,0,0,0,251,186,1,0,0,0,251,195,1,0,
-		0,0,251,204,1,0,0,0,251,213,1,0,0,0,251,222,1,0,0,0,251,231,1,0,0,0,251,
-		240,1,0,0,0,251,249,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,
-		0,0,0,254,21,1,0,0,0,255,253,1,0,0,0,256,261,5,64,0,0,257,258,5,24,0,0,
-		258,259,3,24,12,0,259,260,5,25,0,0,260,262,1,0,0,0,261,257,1,0,0,0,262,
-		263,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,283,1,0,0,0,265,266,7,
-		13,0,0,266,268,5,22,0,0,267,269,3,24,12,0,268,267,1,0,0,0,268,269,1,0,
-		0,0,269,270,1,0,0,0,270,283,5,23,0,0,271,283,5,64,0,0,272,283,5,58,0,0,
-		273,283,5,57,0,0,274,283,5,59,0,0,275,283,5,54,0,0,276,283,5,61,0,0,277,
-		283,5,62,0,0,278,279,5,22,0,0,279,280,3,20,10,0,280,281,5,23,0,0,281,283,
-		1,0,0,0,282,256,1,0,0,0,282,265,1,0,0,0,282,271,1,0,0,0,282,272,1,0,0,
-		0,282,273,1,0,0,0,282,274,1,0,0,0,282,275,1,0,0,0,282,276,1,0,0,0,282,
-		277,1,0,0,0,282,278,1,0,0,0,283,23,1,0,0,0,284,295,3,20,10,0,285,289,5,
-		26,0,0,286,288,5,65,0,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,
-		0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,3,20,10,0,293,
-		285,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,25,1,0,
-		0,0,297,295,1,0,0,0,37,31,33,46,62,67,73,78,81,88,97,103,114,120,133,139,
-		142,147,157,160,165,169,175,182,191,200,209,218,227,236,245,251,253,263,
-		268,282,289,295
+		5,10,5,12,5,135,9,5,1,5,5,5,138,8,5,10,5,12,5,141,9,5,1,5,1,5,1,5,1,5,
+		5,5,147,8,5,10,5,12,5,150,9,5,1,5,5,5,153,8,5,10,5,12,5,156,9,5,1,5,1,
+		5,3,5,160,8,5,1,6,1,6,1,7,3,7,165,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,173,
+		8,8,10,8,12,8,176,9,8,3,8,178,8,8,1,8,1,8,1,9,3,9,183,8,9,1,9,1,9,3,9,
+		187,8,9,1,10,1,10,1,10,1,10,3,10,193,8,10,1,10,1,10,1,10,5,10,198,8,10,
+		10,10,12,10,201,9,10,1,10,1,10,1,10,1,10,5,10,207,8,10,10,10,12,10,210,
+		9,10,1,10,1,10,1,10,1,10,5,10,216,8,10,10,10,12,10,219,9,10,1,10,1,10,
+		1,10,1,10,5,10,225,8,10,10,10,12,10,228,9,10,1,10,1,10,1,10,1,10,5,10,
+		234,8,10,10,10,12,10,237,9,10,1,10,1,10,1,10,1,10,5,10,243,8,10,10,10,
+		12,10,246,9,10,1,10,1,10,1,10,1,10,5,10,252,8,10,10,10,12,10,255,9,10,
+		1,10,1,10,1,10,1,10,5,10,261,8,10,10,10,12,10,264,9,10,1,10,1,10,1,10,
+		5,10,269,8,10,10,10,12,10,272,9,10,1,11,1,11,1,11,1,11,1,11,4,11,279,8,
+		11,11,11,12,11,280,1,11,1,11,1,11,3,11,286,8,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,300,8,11,1,12,1,12,1,12,5,12,
+		305,8,12,10,12,12,12,308,9,12,1,12,5,12,311,8,12,10,12,12,12,314,9,12,
+		1,12,0,1,20,13,0,2,4,6,8,10,12,14,16,18,20,22,24,0,14,4,0,6,6,10,10,12,
+		12,17,19,2,0,60,60,65,65,1,0,58,59,2,0,36,36,53,54,2,0,32,34,56,56,1,0,
+		35,36,1,0,37,38,1,0,39,44,1,0,50,52,1,0,45,46,1,0,48,49,2,0,30,31,47,47,
+		1,0,28,29,2,0,20,20,65,65,370,0,26,1,0,0,0,2,33,1,0,0,0,4,36,1,0,0,0,6,
+		78,1,0,0,0,8,81,1,0,0,0,10,159,1,0,0,0,12,161,1,0,0,0,14,164,1,0,0,0,16,
+		168,1,0,0,0,18,186,1,0,0,0,20,192,1,0,0,0,22,299,1,0,0,0,24,301,1,0,0,
+		0,26,27,3,2,1,0,27,28,5,0,0,1,28,1,1,0,0,0,29,32,3,6,3,0,30,32,5,66,0,
+		0,31,29,1,0,0,0,31,30,1,0,0,0,32,35,1,0,0,0,33,31,1,0,0,0,33,34,1,0,0,
+		0,34,3,1,0,0,0,35,33,1,0,0,0,36,37,5,21,0,0,37,38,3,2,1,0,38,39,5,22,0,
+		0,39,5,1,0,0,0,40,79,3,8,4,0,41,42,5,5,0,0,42,46,5,65,0,0,43,45,5,66,0,
+		0,44,43,1,0,0,0,45,48,1,0,0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,
+		0,48,46,1,0,0,0,49,79,3,20,10,0,50,51,5,7,0,0,51,52,5,65,0,0,52,79,3,4,
+		2,0,53,54,5,64,0,0,54,79,3,4,2,0,55,56,5,15,0,0,56,79,3,4,2,0,57,58,3,
+		20,10,0,58,67,3,4,2,0,59,61,5,66,0,0,60,59,1,0,0,0,61,64,1,0,0,0,62,60,
+		1,0,0,0,62,63,1,0,0,0,63,65,1,0,0,0,64,62,1,0,0,0,65,66,5,9,0,0,66,68,
+		3,4,2,0,67,62,1,0,0,0,67,68,1,0,0,0,68,79,1,0,0,0,69,70,5,8,0,0,70,73,
+		3,20,10,0,71,72,5,1,0,0,72,74,5,57,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,
+		79,1,0,0,0,75,79,5,14,0,0,76,79,5,16,0,0,77,79,3,20,10,0,78,40,1,0,0,0,
+		78,41,1,0,0,0,78,50,1,0,0,0,78,53,1,0,0,0,78,55,1,0,0,0,78,57,1,0,0,0,
+		78,69,1,0,0,0,78,75,1,0,0,0,78,76,1,0,0,0,78,77,1,0,0,0,79,7,1,0,0,0,80,
+		82,5,11,0,0,81,80,1,0,0,0,81,82,1,0,0,0,82,83,1,0,0,0,83,84,7,0,0,0,84,
+		88,7,1,0,0,85,87,3,10,5,0,86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,
+		89,1,0,0,0,89,9,1,0,0,0,90,88,1,0,0,0,91,92,5,4,0,0,92,103,3,12,6,0,93,
+		97,5,27,0,0,94,96,5,66,0,0,95,94,1,0,0,0,96,99,1,0,0,0,97,95,1,0,0,0,97,
+		98,1,0,0,0,98,100,1,0,0,0,99,97,1,0,0,0,100,102,3,12,6,0,101,93,1,0,0,
+		0,102,105,1,0,0,0,103,101,1,0,0,0,103,104,1,0,0,0,104,160,1,0,0,0,105,
+		103,1,0,0,0,106,107,5,2,0,0,107,160,5,60,0,0,108,109,5,3,0,0,109,120,3,
+		14,7,0,110,114,5,27,0,0,111,113,5,66,0,0,112,111,1,0,0,0,113,116,1,0,0,
+		0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,
+		119,3,14,7,0,118,110,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
+		0,0,0,121,160,1,0,0,0,122,120,1,0,0,0,123,124,5,13,0,0,124,160,5,59,0,
+		0,125,126,5,65,0,0,126,160,5,60,0,0,127,128,5,65,0,0,128,139,3,16,8,0,
+		129,133,5,27,0,0,130,132,5,66,0,0,131,130,1,0,0,0,132,135,1,0,0,0,133,
+		131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,133,1,0,0,0,136,138,3,
+		16,8,0,137,129,1,0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,
+		140,160,1,0,0,0,141,139,1,0,0,0,142,143,5,65,0,0,143,154,3,14,7,0,144,
+		148,5,27,0,0,145,147,5,66,0,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,
+		1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,153,3,14,7,
+		0,152,144,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,
+		160,1,0,0,0,156,154,1,0,0,0,157,158,5,65,0,0,158,160,5,57,0,0,159,91,1,
+		0,0,0,159,106,1,0,0,0,159,108,1,0,0,0,159,123,1,0,0,0,159,125,1,0,0,0,
+		159,127,1,0,0,0,159,142,1,0,0,0,159,157,1,0,0,0,160,11,1,0,0,0,161,162,
+		7,1,0,0,162,13,1,0,0,0,163,165,5,36,0,0,164,163,1,0,0,0,164,165,1,0,0,
+		0,165,166,1,0,0,0,166,167,7,2,0,0,167,15,1,0,0,0,168,177,5,25,0,0,169,
+		174,3,18,9,0,170,171,5,27,0,0,171,173,3,18,9,0,172,170,1,0,0,0,173,176,
+		1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,
+		0,177,169,1,0,0,0,177,178,1,0,0,0,178,179,1,0,0,0,179,180,5,26,0,0,180,
+		17,1,0,0,0,181,183,5,36,0,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,
+		0,0,0,184,187,7,2,0,0,185,187,5,60,0,0,186,182,1,0,0,0,186,185,1,0,0,0,
+		187,19,1,0,0,0,188,189,6,10,-1,0,189,193,3,22,11,0,190,191,7,3,0,0,191,
+		193,3,20,10,9,192,188,1,0,0,0,192,190,1,0,0,0,193,270,1,0,0,0,194,195,
+		10,8,0,0,195,199,7,4,0,0,196,198,5,66,0,0,197,196,1,0,0,0,198,201,1,0,
+		0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,
+		269,3,20,10,9,203,204,10,7,0,0,204,208,7,5,0,0,205,207,5,66,0,0,206,205,
+		1,0,0,0,207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,
+		0,210,208,1,0,0,0,211,269,3,20,10,8,212,213,10,6,0,0,213,217,7,6,0,0,214,
+		216,5,66,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,
+		0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,269,3,20,10,7,221,222,10,5,0,
+		0,222,226,7,7,0,0,223,225,5,66,0,0,224,223,1,0,0,0,225,228,1,0,0,0,226,
+		224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,269,3,
+		20,10,6,230,231,10,4,0,0,231,235,7,8,0,0,232,234,5,66,0,0,233,232,1,0,
+		0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,
+		235,1,0,0,0,238,269,3,20,10,5,239,240,10,3,0,0,240,244,7,9,0,0,241,243,
+		5,66,0,0,242,241,1,0,0,0,243,246,1,0,0,0,244,242,1,0,0,0,244,245,1,0,0,
+		0,245,247,1,0,0,0,246,244,1,0,0,0,247,269,3,20,10,4,248,249,10,2,0,0,249,
+		253,7,10,0,0,250,252,5,66,0,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,
+		1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,269,3,20,10,
+		3,257,258,10,1,0,0,258,262,7,11,0,0,259,261,5,66,0,0,260,259,1,0,0,0,261,
+		264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,0,0,0,264,262,1,
+		0,0,0,265,269,3,20,10,1,266,267,10,10,0,0,267,269,7,12,0,0,268,194,1,0,
+		0,0,268,203,1,0,0,0,268,212,1,0,0,0,268,221,1,0,0,0,268,230,1,0,0,0,268,
+		239,1,0,0,0,268,248,1,0,0,0,268,257,1,0,0,0,268,266,1,0,0,0,269,272,1,
+		0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,21,1,0,0,0,272,270,1,0,0,0,273,
+		278,5,65,0,0,274,275,5,25,0,0,275,276,3,24,12,0,276,277,5,26,0,0,277,279,
+		1,0,0,0,278,274,1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,
+		0,281,300,1,0,0,0,282,283,7,13,0,0,283,285,5,23,0,0,284,286,3,24,12,0,
+		285,284,1,0,0,0,285,286,1,0,0,0,286,287,1,0,0,0,287,300,5,24,0,0,288,300,
+		5,65,0,0,289,300,5,59,0,0,290,300,5,58,0,0,291,300,5,60,0,0,292,300,5,
+		55,0,0,293,300,5,62,0,0,294,300,5,63,0,0,295,296,5,23,0,0,296,297,3,20,
+		10,0,297,298,5,24,0,0,298,300,1,0,0,0,299,273,1,0,0,0,299,282,1,0,0,0,
+		299,288,1,0,0,0,299,289,1,0,0,0,299,290,1,0,0,0,299,291,1,0,0,0,299,292,
+		1,0,0,0,299,293,1,0,0,0,299,294,1,0,0,0,299,295,1,0,0,0,300,23,1,0,0,0,
+		301,312,3,20,10,0,302,306,5,27,0,0,303,305,5,66,0,0,304,303,1,0,0,0,305,
+		308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,
+		0,0,0,309,311,3,20,10,0,310,302,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,
+		0,312,313,1,0,0,0,313,25,1,0,0,0,314,312,1,0,0,0,39,31,33,46,62,67,73,
+		78,81,88,97,103,114,120,133,139,148,154,159,164,174,177,182,186,192,199,
+		208,217,226,235,244,253,262,268,270,280,285,299,306,312
 	};
 
 	public static readonly ATN _ATN =
