@@ -10,6 +10,7 @@
 //                    a declaration clause: label sets created up front with zero values,
 //                    one bracketed list per set, one value per `by` key, e.g.
 //                      counter requests_total by method, code init ["GET", "200"], ["GET", "500"]
+//   del m[$a][*]     deletes every series whose other keys match (`*` is a wildcard key)
 //   summary NAME ... quantiles 0.5, 0.9 [errors 0.05, 0.01] [max_age 10m]
 //                    a Prometheus summary (`summary` is a keyword); `quantiles`, `errors` and `le` are
 //                    number-list clauses, `max_age` and `retention` duration clauses
@@ -136,7 +137,13 @@ primary
     ;
 
 arguments
-    : expression (COMMA NL* expression)*
+    : argument (COMMA NL* argument)*
+    ;
+
+// `*` is a wildcard key, allowed only in `del m[$a][*]` (checked by the binder).
+argument
+    : expression
+    | MUL
     ;
 
 // Keywords.

@@ -121,6 +121,49 @@ public sealed class MetricFamily
         }
     }
 
+    /// <summary>Removes every series whose label values equal <paramref name="values"/> where that is not null
+    /// (null: any value); returns how many were removed.</summary>
+    public int RemoveMatching(IReadOnlyList<string?> values)
+    {
+        if (values.Count != LabelCount)
+        {
+            return 0;
+        }
+
+        lock (_lock)
+        {
+            List<Series>? matching = null;
+            foreach (var series in _table.All())
+            {
+                var labels = LabelKey.Decode(series.Key);
+                var match = true;
+                for (var i = 0; i < values.Count && match; i++)
+                {
+                    match = values[i] is null || string.Equals(values[i], labels[i], StringComparison.Ordinal);
+                }
+
+                if (match)
+                {
+                    (matching ??= []).Add(series);
+                }
+            }
+
+            if (matching is null)
+            {
+                return 0;
+            }
+
+            // The writer's thread: the table may change in place, as `del` does.
+            foreach (var series in matching)
+            {
+                _table.Remove(series);
+                MarkRemoved(series);
+            }
+
+            return matching.Count;
+        }
+    }
+
     public int SeriesCount => _table.Count;
 
     /// <summary>Label sets refused or evicted by limits since start.</summary>

@@ -397,6 +397,11 @@ internal sealed class ProgramCompiler
     private Func<ExecutionContext, bool> CompileDelete(BoundDeleteStatement delete)
     {
         var family = _families[delete.Metric];
+        if (delete.Keys.Any(k => k is BoundWildcardExpression))
+        {
+            return CompileDeleteMatching(family, delete.Keys);
+        }
+
         var writers = delete.Keys.Select(KeyWriter).ToArray();
         var after = delete.After;
         return ctx =>
@@ -429,6 +434,27 @@ internal sealed class ProgramCompiler
             {
                 ctx.ReturnLabels();
             }
+        };
+    }
+
+    // del m[k][*]: every series whose non-wildcard keys equal the line's.
+    private Func<ExecutionContext, bool> CompileDeleteMatching(MetricFamily family, IReadOnlyList<BoundExpression> keys)
+    {
+        var values = keys.Select(k => k is BoundWildcardExpression ? null : Str(k)).ToArray();
+        return ctx =>
+        {
+            var pattern = new string?[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                pattern[i] = values[i]?.Invoke(ctx);
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
+            }
+
+            family.RemoveMatching(pattern);
+            return true;
         };
     }
 

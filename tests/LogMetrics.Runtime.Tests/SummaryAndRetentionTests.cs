@@ -57,6 +57,28 @@ public sealed class SummaryAndRetentionTests
     }
 
     [Fact]
+    public void A_wildcard_delete_removes_every_series_whose_other_keys_match()
+    {
+        using var harness = new EngineHarness("d.rules", """
+            gauge session_bytes by user, session
+            /open (?P<user>\w+) (?P<session>\w+) (?P<bytes>\d+)/ {
+              session_bytes[$user][$session] = $bytes
+            }
+            /logout (?P<user>\w+)/ {
+              del session_bytes[$user][*]
+            }
+            /reset/ {
+              del session_bytes[*, *]
+            }
+            """);
+        Assert.True(harness.Load.Loaded, string.Join("\n", harness.Load.Diagnostics));
+        harness.Feed("f", ["open alice s1 10", "open alice s2 20", "open bob s3 30", "logout alice"]);
+        Assert.Equal(["bob"], harness.Family("session_bytes")!.SnapshotSeries().Select(s => s.LabelValues[0]));
+        harness.Feed("f", ["open carol s4 5", "reset"]);
+        Assert.Empty(harness.Family("session_bytes")!.SnapshotSeries());
+    }
+
+    [Fact]
     public void An_upper_bound_histogram_counts_low_values_in_its_first_bucket()
     {
         using var harness = new EngineHarness("h.rules", """

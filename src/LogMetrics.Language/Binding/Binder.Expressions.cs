@@ -98,6 +98,9 @@ internal sealed partial class Binder
             case AssignmentExpressionSyntax or PostfixExpressionSyntax:
                 Report(DiagnosticMessages.AssignmentNotStatement(syntax.Span));
                 return ErrorExpression(syntax.Span);
+            case WildcardExpressionSyntax:
+                Report(DiagnosticMessages.WildcardNotAllowed(syntax.Span));
+                return ErrorExpression(syntax.Span);
             default:
                 Report(DiagnosticMessages.NotAPattern(syntax.Span));
                 return ErrorExpression(syntax.Span);

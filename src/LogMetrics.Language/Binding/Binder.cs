@@ -451,9 +451,15 @@ internal sealed partial class Binder
 
     private BoundStatement? BindDelete(DeleteStatementSyntax delete)
     {
-        var (metric, keys) = BindMetricTarget(delete.Target);
+        var (metric, keys) = BindMetricTarget(delete.Target, allowWildcard: true);
         if (metric is null)
         {
+            return null;
+        }
+
+        if (delete.After is not null && keys.OfType<BoundWildcardExpression>().FirstOrDefault() is { } wildcard)
+        {
+            Report(DiagnosticMessages.WildcardNotAllowed(wildcard.Span));
             return null;
         }
 
@@ -631,7 +637,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>A metric used as an lvalue (or del target): `x` or `x[k...]` with the right number of keys.</summary>
-    private (MetricSymbol? Metric, IReadOnlyList<BoundExpression> Keys) BindMetricTarget(ExpressionSyntax target)
+    private (MetricSymbol? Metric, IReadOnlyList<BoundExpression> Keys) BindMetricTarget(ExpressionSyntax target, bool allowWildcard = false)
     {
         string name;
         SourceSpan nameSpan;
@@ -649,7 +655,7 @@ internal sealed partial class Binder
                 return (null, []);
         }
 
-        var keys = keySyntax.Select(BindKey).ToList();
+        var keys = keySyntax.Select(k => allowWildcard && k is WildcardExpressionSyntax ? new BoundWildcardExpression(k.Span) : BindKey(k)).ToList();
         var symbol = _scope.Lookup(name);
         if (symbol is not MetricSymbol metric)
         {

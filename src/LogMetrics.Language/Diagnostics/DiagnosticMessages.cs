@@ -185,6 +185,9 @@ public static class DiagnosticMessages
     public static Diagnostic GsubPatternNotLiteral(SourceSpan span) =>
         Error("LM2043", span, "the gsub pattern must be a regex or string literal, or a const", "gsub($path, /[0-9]+/, \":id\")");
 
+    public static Diagnostic WildcardNotAllowed(SourceSpan span) =>
+        Error("LM2044", span, "'*' (any value) is only allowed as a key of del without 'after'", "del sessions[$user][*]");
+
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>
         new(error.Code, DiagnosticSeverity.Error, span, error.Message, error.Hint);

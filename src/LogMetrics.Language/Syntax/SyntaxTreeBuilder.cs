@@ -305,6 +305,9 @@ internal sealed class SyntaxTreeBuilder
         _ => SyntaxKind.LogicalOr,
     };
 
+    private ExpressionSyntax Argument(ArgumentContext context) =>
+        context.expression() is { } expression ? Expression(expression) : new WildcardExpressionSyntax(Span(context));
+
     private ExpressionSyntax Primary(PrimaryContext context)
     {
         switch (context)
@@ -313,13 +316,13 @@ internal sealed class SyntaxTreeBuilder
                 var keys = new List<ExpressionSyntax>();
                 foreach (var arguments in index.arguments())
                 {
-                    keys.AddRange(arguments.expression().Select(Expression));
+                    keys.AddRange(arguments.argument().Select(Argument));
                 }
 
                 return new IndexExpressionSyntax(Span(context), index.ID().GetText(), Span(index.ID().Symbol), keys);
             case CallPrimaryContext call:
                 var nameToken = (call.BUILTIN() ?? call.ID()).Symbol;
-                var args = call.arguments()?.expression().Select(Expression).ToList() ?? [];
+                var args = call.arguments()?.argument().Select(Argument).ToList() ?? [];
                 return new CallExpressionSyntax(Span(context), nameToken.Text, Span(nameToken), args);
             case NamePrimaryContext name:
                 return new NameExpressionSyntax(Span(context), name.GetText());

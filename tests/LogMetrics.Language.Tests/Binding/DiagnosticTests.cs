@@ -59,6 +59,8 @@ public sealed class DiagnosticTests
         { "LM2042", "summary s [|max_age 10ms|]\ns = 1\n" },
         { "LM1006", "summary s [|window|] 10m\ns = 1\n" },
         { "LM2043", "text t\n/(.*)/ {\n  t = gsub($1, [|$1|], \"x\")\n}\n" },
+        { "LM2044", "counter c by a\n/(.)/ {\n  c[[|*|]]++\n}\n" },
+        { "LM2044", "counter c by a, b\n/(.)/ {\n  c[$1][$1]++\n  del c[$1][[|*|]] after 1h\n}\n" },
         { "LM2038", "counter c\n/(\\S+) (\\S+)/ {\n  $1 =~ [|$2|] {\n    c++\n  }\n}\n" },
         { "LM2050", "counter c\n/(?P<method>[A-Z]+)/ {\n  c = [|$method|]\n}\n" },
         { "LM2051", "counter c by m\n/(?P<m>[A-Z]+) (?P<n>\\d+|-)/ {\n  c[$m] += [|$n|]\n}\n" },

@@ -49,11 +49,11 @@ internal partial class RulesParser : Parser {
 		RULE_compilationUnit = 0, RULE_statementList = 1, RULE_block = 2, RULE_statement = 3, 
 		RULE_metricDeclaration = 4, RULE_declarationClause = 5, RULE_labelName = 6, 
 		RULE_bucket = 7, RULE_labelSet = 8, RULE_literal = 9, RULE_expression = 10, 
-		RULE_primary = 11, RULE_arguments = 12;
+		RULE_primary = 11, RULE_arguments = 12, RULE_argument = 13;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "statementList", "block", "statement", "metricDeclaration", 
 		"declarationClause", "labelName", "bucket", "labelSet", "literal", "expression", 
-		"primary", "arguments"
+		"primary", "arguments", "argument"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -134,9 +134,9 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 26;
+			State = 28;
 			statementList();
-			State = 27;
+			State = 29;
 			Match(Eof);
 			}
 		}
@@ -183,12 +183,12 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 33;
+			State = 35;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 4532591552119504623L) != 0)) {
 				{
-				State = 31;
+				State = 33;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case CONST:
@@ -218,13 +218,13 @@ internal partial class RulesParser : Parser {
 				case DECO:
 				case ID:
 					{
-					State = 29;
+					State = 31;
 					statement();
 					}
 					break;
 				case NL:
 					{
-					State = 30;
+					State = 32;
 					Match(NL);
 					}
 					break;
@@ -232,7 +232,7 @@ internal partial class RulesParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 35;
+				State = 37;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -275,11 +275,11 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 36;
-			Match(LCURLY);
-			State = 37;
-			statementList();
 			State = 38;
+			Match(LCURLY);
+			State = 39;
+			statementList();
+			State = 40;
 			Match(RCURLY);
 			}
 		}
@@ -453,14 +453,14 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 6, RULE_statement);
 		int _la;
 		try {
-			State = 78;
+			State = 80;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				_localctx = new DeclarationStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 40;
+				State = 42;
 				metricDeclaration();
 				}
 				break;
@@ -468,25 +468,25 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConstStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 41;
+				State = 43;
 				Match(CONST);
-				State = 42;
+				State = 44;
 				Match(ID);
-				State = 46;
+				State = 48;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 43;
+					State = 45;
 					Match(NL);
 					}
 					}
-					State = 48;
+					State = 50;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 49;
+				State = 51;
 				expression(0);
 				}
 				break;
@@ -494,11 +494,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorDefinitionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 50;
-				Match(DEF);
-				State = 51;
-				Match(ID);
 				State = 52;
+				Match(DEF);
+				State = 53;
+				Match(ID);
+				State = 54;
 				block();
 				}
 				break;
@@ -506,9 +506,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 53;
+				State = 55;
 				Match(DECO);
-				State = 54;
+				State = 56;
 				block();
 				}
 				break;
@@ -516,9 +516,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new OtherwiseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 55;
+				State = 57;
 				Match(OTHERWISE);
-				State = 56;
+				State = 58;
 				block();
 				}
 				break;
@@ -526,32 +526,32 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConditionalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 57;
+				State = 59;
 				expression(0);
-				State = 58;
+				State = 60;
 				block();
-				State = 67;
+				State = 69;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,4,Context) ) {
 				case 1:
 					{
-					State = 62;
+					State = 64;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 59;
+						State = 61;
 						Match(NL);
 						}
 						}
-						State = 64;
+						State = 66;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 65;
+					State = 67;
 					Match(ELSE);
-					State = 66;
+					State = 68;
 					block();
 					}
 					break;
@@ -562,18 +562,18 @@ internal partial class RulesParser : Parser {
 				_localctx = new DeleteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 69;
+				State = 71;
 				Match(DEL);
-				State = 70;
+				State = 72;
 				expression(0);
-				State = 73;
+				State = 75;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 71;
+					State = 73;
 					Match(AFTER);
-					State = 72;
+					State = 74;
 					Match(DURATION);
 					}
 				}
@@ -584,7 +584,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NextStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 75;
+				State = 77;
 				Match(NEXT);
 				}
 				break;
@@ -592,7 +592,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StopStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 76;
+				State = 78;
 				Match(STOP);
 				}
 				break;
@@ -600,7 +600,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new ExpressionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 77;
+				State = 79;
 				expression(0);
 				}
 				break;
@@ -657,17 +657,17 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 83;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HIDDEN_) {
 				{
-				State = 80;
+				State = 82;
 				Match(HIDDEN_);
 				}
 			}
 
-			State = 83;
+			State = 85;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 922688L) != 0)) ) {
@@ -677,7 +677,7 @@ internal partial class RulesParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 84;
+			State = 86;
 			_localctx.name = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
@@ -687,19 +687,19 @@ internal partial class RulesParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 88;
+			State = 90;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 85;
+					State = 87;
 					declarationClause();
 					}
 					} 
 				}
-				State = 90;
+				State = 92;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			}
@@ -875,44 +875,44 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 10, RULE_declarationClause);
 		int _la;
 		try {
-			State = 159;
+			State = 161;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
 			case 1:
 				_localctx = new ByClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 91;
+				State = 93;
 				Match(BY);
-				State = 92;
+				State = 94;
 				labelName();
-				State = 103;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 93;
+					State = 95;
 					Match(COMMA);
-					State = 97;
+					State = 99;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 94;
+						State = 96;
 						Match(NL);
 						}
 						}
-						State = 99;
+						State = 101;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 100;
+					State = 102;
 					labelName();
 					}
 					}
-					State = 105;
+					State = 107;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -922,9 +922,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new AsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 106;
+				State = 108;
 				Match(AS);
-				State = 107;
+				State = 109;
 				Match(STRING);
 				}
 				break;
@@ -932,37 +932,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new BucketsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 108;
+				State = 110;
 				Match(BUCKETS);
-				State = 109;
+				State = 111;
 				bucket();
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 110;
+					State = 112;
 					Match(COMMA);
-					State = 114;
+					State = 116;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 111;
+						State = 113;
 						Match(NL);
 						}
 						}
-						State = 116;
+						State = 118;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 117;
+					State = 119;
 					bucket();
 					}
 					}
-					State = 122;
+					State = 124;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -972,9 +972,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new LimitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 123;
+				State = 125;
 				Match(LIMIT);
-				State = 124;
+				State = 126;
 				Match(INTLITERAL);
 				}
 				break;
@@ -982,9 +982,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new HelpClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 125;
+				State = 127;
 				Match(ID);
-				State = 126;
+				State = 128;
 				Match(STRING);
 				}
 				break;
@@ -992,37 +992,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new InitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 127;
+				State = 129;
 				Match(ID);
-				State = 128;
+				State = 130;
 				labelSet();
-				State = 139;
+				State = 141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 129;
+					State = 131;
 					Match(COMMA);
-					State = 133;
+					State = 135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 130;
+						State = 132;
 						Match(NL);
 						}
 						}
-						State = 135;
+						State = 137;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 136;
+					State = 138;
 					labelSet();
 					}
 					}
-					State = 141;
+					State = 143;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1032,37 +1032,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new NumberListClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 142;
+				State = 144;
 				Match(ID);
-				State = 143;
+				State = 145;
 				bucket();
-				State = 154;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 144;
+					State = 146;
 					Match(COMMA);
-					State = 148;
+					State = 150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 145;
+						State = 147;
 						Match(NL);
 						}
 						}
-						State = 150;
+						State = 152;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 151;
+					State = 153;
 					bucket();
 					}
 					}
-					State = 156;
+					State = 158;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1072,9 +1072,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new DurationClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 157;
+				State = 159;
 				Match(ID);
-				State = 158;
+				State = 160;
 				Match(DURATION);
 				}
 				break;
@@ -1115,7 +1115,7 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 161;
+			State = 163;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1162,17 +1162,17 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 163;
+				State = 165;
 				Match(MINUS);
 				}
 			}
 
-			State = 166;
+			State = 168;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1228,35 +1228,35 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 170;
 			Match(LSQUARE);
-			State = 177;
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2017612701781458944L) != 0)) {
 				{
-				State = 169;
+				State = 171;
 				literal();
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 170;
+					State = 172;
 					Match(COMMA);
-					State = 171;
+					State = 173;
 					literal();
 					}
 					}
-					State = 176;
+					State = 178;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 179;
+			State = 181;
 			Match(RSQUARE);
 			}
 		}
@@ -1295,7 +1295,7 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 18, RULE_literal);
 		int _la;
 		try {
-			State = 186;
+			State = 188;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -1303,17 +1303,17 @@ internal partial class RulesParser : Parser {
 			case INTLITERAL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 182;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 181;
+					State = 183;
 					Match(MINUS);
 					}
 				}
 
-				State = 184;
+				State = 186;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1327,7 +1327,7 @@ internal partial class RulesParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 185;
+				State = 187;
 				Match(STRING);
 				}
 				break;
@@ -1483,7 +1483,7 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
+			State = 194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BUILTIN:
@@ -1500,7 +1500,7 @@ internal partial class RulesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 189;
+				State = 191;
 				primary();
 				}
 				break;
@@ -1511,7 +1511,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 190;
+				State = 192;
 				((UnaryExpressionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 27021666483699712L) != 0)) ) {
@@ -1521,7 +1521,7 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 191;
+				State = 193;
 				expression(9);
 				}
 				break;
@@ -1529,7 +1529,7 @@ internal partial class RulesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 270;
+			State = 272;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -1538,16 +1538,16 @@ internal partial class RulesParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 268;
+					State = 270;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 194;
+						State = 196;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 195;
+						State = 197;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057624102699008L) != 0)) ) {
@@ -1557,21 +1557,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 199;
+						State = 201;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 196;
+							State = 198;
 							Match(NL);
 							}
 							}
-							State = 201;
+							State = 203;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 202;
+						State = 204;
 						expression(9);
 						}
 						break;
@@ -1579,9 +1579,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 203;
+						State = 205;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 204;
+						State = 206;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1591,21 +1591,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 208;
+						State = 210;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 205;
+							State = 207;
 							Match(NL);
 							}
 							}
-							State = 210;
+							State = 212;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 211;
+						State = 213;
 						expression(8);
 						}
 						break;
@@ -1613,9 +1613,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 212;
+						State = 214;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 213;
+						State = 215;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -1625,21 +1625,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 217;
+						State = 219;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 214;
+							State = 216;
 							Match(NL);
 							}
 							}
-							State = 219;
+							State = 221;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 220;
+						State = 222;
 						expression(7);
 						}
 						break;
@@ -1647,9 +1647,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 221;
+						State = 223;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 222;
+						State = 224;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 34634616274944L) != 0)) ) {
@@ -1659,21 +1659,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 226;
+						State = 228;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 223;
+							State = 225;
 							Match(NL);
 							}
 							}
-							State = 228;
+							State = 230;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 229;
+						State = 231;
 						expression(6);
 						}
 						break;
@@ -1681,9 +1681,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 230;
+						State = 232;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 231;
+						State = 233;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7881299347898368L) != 0)) ) {
@@ -1693,21 +1693,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 235;
+						State = 237;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 232;
+							State = 234;
 							Match(NL);
 							}
 							}
-							State = 237;
+							State = 239;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 238;
+						State = 240;
 						expression(5);
 						}
 						break;
@@ -1715,9 +1715,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 239;
+						State = 241;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 240;
+						State = 242;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==MATCH || _la==NOT_MATCH) ) {
@@ -1727,21 +1727,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 244;
+						State = 246;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 241;
+							State = 243;
 							Match(NL);
 							}
 							}
-							State = 246;
+							State = 248;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 247;
+						State = 249;
 						expression(4);
 						}
 						break;
@@ -1749,9 +1749,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 248;
+						State = 250;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 249;
+						State = 251;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==AND || _la==OR) ) {
@@ -1761,21 +1761,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 253;
+						State = 255;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 250;
+							State = 252;
 							Match(NL);
 							}
 							}
-							State = 255;
+							State = 257;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 256;
+						State = 258;
 						expression(3);
 						}
 						break;
@@ -1783,9 +1783,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new AssignmentExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 257;
+						State = 259;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 258;
+						State = 260;
 						((AssignmentExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 140740709580800L) != 0)) ) {
@@ -1795,21 +1795,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 262;
+						State = 264;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 259;
+							State = 261;
 							Match(NL);
 							}
 							}
-							State = 264;
+							State = 266;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 265;
+						State = 267;
 						expression(1);
 						}
 						break;
@@ -1817,9 +1817,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new PostfixExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 266;
+						State = 268;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 267;
+						State = 269;
 						((PostfixExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==INC || _la==DEC) ) {
@@ -1834,7 +1834,7 @@ internal partial class RulesParser : Parser {
 					}
 					} 
 				}
-				State = 272;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			}
@@ -1986,16 +1986,16 @@ internal partial class RulesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 299;
+			State = 301;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new IndexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 273;
+				State = 275;
 				Match(ID);
-				State = 278;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -2003,11 +2003,11 @@ internal partial class RulesParser : Parser {
 					case 1:
 						{
 						{
-						State = 274;
-						Match(LSQUARE);
-						State = 275;
-						arguments();
 						State = 276;
+						Match(LSQUARE);
+						State = 277;
+						arguments();
+						State = 278;
 						Match(RSQUARE);
 						}
 						}
@@ -2015,7 +2015,7 @@ internal partial class RulesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 280;
+					State = 282;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2025,7 +2025,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CallPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 282;
+				State = 284;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BUILTIN || _la==ID) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2034,19 +2034,19 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 283;
-				Match(LPAREN);
 				State = 285;
+				Match(LPAREN);
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 50362786578441L) != 0)) {
+				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 50362786586633L) != 0)) {
 					{
-					State = 284;
+					State = 286;
 					arguments();
 					}
 				}
 
-				State = 287;
+				State = 289;
 				Match(RPAREN);
 				}
 				break;
@@ -2054,7 +2054,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NamePrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 288;
+				State = 290;
 				Match(ID);
 				}
 				break;
@@ -2062,7 +2062,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new IntPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 289;
+				State = 291;
 				Match(INTLITERAL);
 				}
 				break;
@@ -2070,7 +2070,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 290;
+				State = 292;
 				Match(FLOATLITERAL);
 				}
 				break;
@@ -2078,7 +2078,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StringPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 291;
+				State = 293;
 				Match(STRING);
 				}
 				break;
@@ -2086,7 +2086,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new RegexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 292;
+				State = 294;
 				Match(REGEX);
 				}
 				break;
@@ -2094,7 +2094,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 293;
+				State = 295;
 				Match(CAPREF);
 				}
 				break;
@@ -2102,7 +2102,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 294;
+				State = 296;
 				Match(CAPREF_NAMED);
 				}
 				break;
@@ -2110,11 +2110,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new ParenthesizedPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 295;
-				Match(LPAREN);
-				State = 296;
-				expression(0);
 				State = 297;
+				Match(LPAREN);
+				State = 298;
+				expression(0);
+				State = 299;
 				Match(RPAREN);
 				}
 				break;
@@ -2132,11 +2132,11 @@ internal partial class RulesParser : Parser {
 	}
 
 	public partial class ArgumentsContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
-			return GetRuleContexts<ExpressionContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext[] argument() {
+			return GetRuleContexts<ArgumentContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
-			return GetRuleContext<ExpressionContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext argument(int i) {
+			return GetRuleContext<ArgumentContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RulesParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -2167,38 +2167,104 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 301;
-			expression(0);
-			State = 312;
+			State = 303;
+			argument();
+			State = 314;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 302;
+				State = 304;
 				Match(COMMA);
-				State = 306;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 303;
+					State = 305;
 					Match(NL);
 					}
 					}
-					State = 308;
+					State = 310;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 309;
-				expression(0);
+				State = 311;
+				argument();
 				}
 				}
-				State = 314;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ArgumentContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUL() { return GetToken(RulesParser.MUL, 0); }
+		public ArgumentContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_argument; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitArgument(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ArgumentContext argument() {
+		ArgumentContext _localctx = new ArgumentContext(Context, State);
+		EnterRule(_localctx, 26, RULE_argument);
+		try {
+			State = 319;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case BUILTIN:
+			case LPAREN:
+			case MINUS:
+			case TILDE:
+			case NOT:
+			case REGEX:
+			case FLOATLITERAL:
+			case INTLITERAL:
+			case STRING:
+			case CAPREF:
+			case CAPREF_NAMED:
+			case ID:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 317;
+				expression(0);
+				}
+				break;
+			case MUL:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 318;
+				Match(MUL);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2234,118 +2300,120 @@ internal partial class RulesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,69,316,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,1,0,1,0,1,0,1,1,1,1,
-		5,1,32,8,1,10,1,12,1,35,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,5,3,45,8,3,
-		10,3,12,3,48,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,5,3,61,8,
-		3,10,3,12,3,64,9,3,1,3,1,3,3,3,68,8,3,1,3,1,3,1,3,1,3,3,3,74,8,3,1,3,1,
-		3,1,3,3,3,79,8,3,1,4,3,4,82,8,4,1,4,1,4,1,4,5,4,87,8,4,10,4,12,4,90,9,
-		4,1,5,1,5,1,5,1,5,5,5,96,8,5,10,5,12,5,99,9,5,1,5,5,5,102,8,5,10,5,12,
-		5,105,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,113,8,5,10,5,12,5,116,9,5,1,5,5,
-		5,119,8,5,10,5,12,5,122,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,132,8,
-		5,10,5,12,5,135,9,5,1,5,5,5,138,8,5,10,5,12,5,141,9,5,1,5,1,5,1,5,1,5,
-		5,5,147,8,5,10,5,12,5,150,9,5,1,5,5,5,153,8,5,10,5,12,5,156,9,5,1,5,1,
-		5,3,5,160,8,5,1,6,1,6,1,7,3,7,165,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,173,
-		8,8,10,8,12,8,176,9,8,3,8,178,8,8,1,8,1,8,1,9,3,9,183,8,9,1,9,1,9,3,9,
-		187,8,9,1,10,1,10,1,10,1,10,3,10,193,8,10,1,10,1,10,1,10,5,10,198,8,10,
-		10,10,12,10,201,9,10,1,10,1,10,1,10,1,10,5,10,207,8,10,10,10,12,10,210,
-		9,10,1,10,1,10,1,10,1,10,5,10,216,8,10,10,10,12,10,219,9,10,1,10,1,10,
-		1,10,1,10,5,10,225,8,10,10,10,12,10,228,9,10,1,10,1,10,1,10,1,10,5,10,
-		234,8,10,10,10,12,10,237,9,10,1,10,1,10,1,10,1,10,5,10,243,8,10,10,10,
-		12,10,246,9,10,1,10,1,10,1,10,1,10,5,10,252,8,10,10,10,12,10,255,9,10,
-		1,10,1,10,1,10,1,10,5,10,261,8,10,10,10,12,10,264,9,10,1,10,1,10,1,10,
-		5,10,269,8,10,10,10,12,10,272,9,10,1,11,1,11,1,11,1,11,1,11,4,11,279,8,
-		11,11,11,12,11,280,1,11,1,11,1,11,3,11,286,8,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,300,8,11,1,12,1,12,1,12,5,12,
-		305,8,12,10,12,12,12,308,9,12,1,12,5,12,311,8,12,10,12,12,12,314,9,12,
-		1,12,0,1,20,13,0,2,4,6,8,10,12,14,16,18,20,22,24,0,14,4,0,6,6,10,10,12,
-		12,17,19,2,0,60,60,65,65,1,0,58,59,2,0,36,36,53,54,2,0,32,34,56,56,1,0,
-		35,36,1,0,37,38,1,0,39,44,1,0,50,52,1,0,45,46,1,0,48,49,2,0,30,31,47,47,
-		1,0,28,29,2,0,20,20,65,65,370,0,26,1,0,0,0,2,33,1,0,0,0,4,36,1,0,0,0,6,
-		78,1,0,0,0,8,81,1,0,0,0,10,159,1,0,0,0,12,161,1,0,0,0,14,164,1,0,0,0,16,
-		168,1,0,0,0,18,186,1,0,0,0,20,192,1,0,0,0,22,299,1,0,0,0,24,301,1,0,0,
-		0,26,27,3,2,1,0,27,28,5,0,0,1,28,1,1,0,0,0,29,32,3,6,3,0,30,32,5,66,0,
-		0,31,29,1,0,0,0,31,30,1,0,0,0,32,35,1,0,0,0,33,31,1,0,0,0,33,34,1,0,0,
-		0,34,3,1,0,0,0,35,33,1,0,0,0,36,37,5,21,0,0,37,38,3,2,1,0,38,39,5,22,0,
-		0,39,5,1,0,0,0,40,79,3,8,4,0,41,42,5,5,0,0,42,46,5,65,0,0,43,45,5,66,0,
-		0,44,43,1,0,0,0,45,48,1,0,0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,
-		0,48,46,1,0,0,0,49,79,3,20,10,0,50,51,5,7,0,0,51,52,5,65,0,0,52,79,3,4,
-		2,0,53,54,5,64,0,0,54,79,3,4,2,0,55,56,5,15,0,0,56,79,3,4,2,0,57,58,3,
-		20,10,0,58,67,3,4,2,0,59,61,5,66,0,0,60,59,1,0,0,0,61,64,1,0,0,0,62,60,
-		1,0,0,0,62,63,1,0,0,0,63,65,1,0,0,0,64,62,1,0,0,0,65,66,5,9,0,0,66,68,
-		3,4,2,0,67,62,1,0,0,0,67,68,1,0,0,0,68,79,1,0,0,0,69,70,5,8,0,0,70,73,
-		3,20,10,0,71,72,5,1,0,0,72,74,5,57,0,0,73,71,1,0,0,0,73,74,1,0,0,0,74,
-		79,1,0,0,0,75,79,5,14,0,0,76,79,5,16,0,0,77,79,3,20,10,0,78,40,1,0,0,0,
-		78,41,1,0,0,0,78,50,1,0,0,0,78,53,1,0,0,0,78,55,1,0,0,0,78,57,1,0,0,0,
-		78,69,1,0,0,0,78,75,1,0,0,0,78,76,1,0,0,0,78,77,1,0,0,0,79,7,1,0,0,0,80,
-		82,5,11,0,0,81,80,1,0,0,0,81,82,1,0,0,0,82,83,1,0,0,0,83,84,7,0,0,0,84,
-		88,7,1,0,0,85,87,3,10,5,0,86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,
-		89,1,0,0,0,89,9,1,0,0,0,90,88,1,0,0,0,91,92,5,4,0,0,92,103,3,12,6,0,93,
-		97,5,27,0,0,94,96,5,66,0,0,95,94,1,0,0,0,96,99,1,0,0,0,97,95,1,0,0,0,97,
-		98,1,0,0,0,98,100,1,0,0,0,99,97,1,0,0,0,100,102,3,12,6,0,101,93,1,0,0,
-		0,102,105,1,0,0,0,103,101,1,0,0,0,103,104,1,0,0,0,104,160,1,0,0,0,105,
-		103,1,0,0,0,106,107,5,2,0,0,107,160,5,60,0,0,108,109,5,3,0,0,109,120,3,
-		14,7,0,110,114,5,27,0,0,111,113,5,66,0,0,112,111,1,0,0,0,113,116,1,0,0,
-		0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,
-		119,3,14,7,0,118,110,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
-		0,0,0,121,160,1,0,0,0,122,120,1,0,0,0,123,124,5,13,0,0,124,160,5,59,0,
-		0,125,126,5,65,0,0,126,160,5,60,0,0,127,128,5,65,0,0,128,139,3,16,8,0,
-		129,133,5,27,0,0,130,132,5,66,0,0,131,130,1,0,0,0,132,135,1,0,0,0,133,
-		131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,133,1,0,0,0,136,138,3,
-		16,8,0,137,129,1,0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,
-		140,160,1,0,0,0,141,139,1,0,0,0,142,143,5,65,0,0,143,154,3,14,7,0,144,
-		148,5,27,0,0,145,147,5,66,0,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,
-		1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,153,3,14,7,
-		0,152,144,1,0,0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,
-		160,1,0,0,0,156,154,1,0,0,0,157,158,5,65,0,0,158,160,5,57,0,0,159,91,1,
-		0,0,0,159,106,1,0,0,0,159,108,1,0,0,0,159,123,1,0,0,0,159,125,1,0,0,0,
-		159,127,1,0,0,0,159,142,1,0,0,0,159,157,1,0,0,0,160,11,1,0,0,0,161,162,
-		7,1,0,0,162,13,1,0,0,0,163,165,5,36,0,0,164,163,1,0,0,0,164,165,1,0,0,
-		0,165,166,1,0,0,0,166,167,7,2,0,0,167,15,1,0,0,0,168,177,5,25,0,0,169,
-		174,3,18,9,0,170,171,5,27,0,0,171,173,3,18,9,0,172,170,1,0,0,0,173,176,
-		1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,
-		0,177,169,1,0,0,0,177,178,1,0,0,0,178,179,1,0,0,0,179,180,5,26,0,0,180,
-		17,1,0,0,0,181,183,5,36,0,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,
-		0,0,0,184,187,7,2,0,0,185,187,5,60,0,0,186,182,1,0,0,0,186,185,1,0,0,0,
-		187,19,1,0,0,0,188,189,6,10,-1,0,189,193,3,22,11,0,190,191,7,3,0,0,191,
-		193,3,20,10,9,192,188,1,0,0,0,192,190,1,0,0,0,193,270,1,0,0,0,194,195,
-		10,8,0,0,195,199,7,4,0,0,196,198,5,66,0,0,197,196,1,0,0,0,198,201,1,0,
-		0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,
-		269,3,20,10,9,203,204,10,7,0,0,204,208,7,5,0,0,205,207,5,66,0,0,206,205,
-		1,0,0,0,207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,
-		0,210,208,1,0,0,0,211,269,3,20,10,8,212,213,10,6,0,0,213,217,7,6,0,0,214,
-		216,5,66,0,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,
-		0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,269,3,20,10,7,221,222,10,5,0,
-		0,222,226,7,7,0,0,223,225,5,66,0,0,224,223,1,0,0,0,225,228,1,0,0,0,226,
-		224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,269,3,
-		20,10,6,230,231,10,4,0,0,231,235,7,8,0,0,232,234,5,66,0,0,233,232,1,0,
-		0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,
-		235,1,0,0,0,238,269,3,20,10,5,239,240,10,3,0,0,240,244,7,9,0,0,241,243,
-		5,66,0,0,242,241,1,0,0,0,243,246,1,0,0,0,244,242,1,0,0,0,244,245,1,0,0,
-		0,245,247,1,0,0,0,246,244,1,0,0,0,247,269,3,20,10,4,248,249,10,2,0,0,249,
-		253,7,10,0,0,250,252,5,66,0,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,
-		1,0,0,0,253,254,1,0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,269,3,20,10,
-		3,257,258,10,1,0,0,258,262,7,11,0,0,259,261,5,66,0,0,260,259,1,0,0,0,261,
-		264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,0,0,0,264,262,1,
-		0,0,0,265,269,3,20,10,1,266,267,10,10,0,0,267,269,7,12,0,0,268,194,1,0,
-		0,0,268,203,1,0,0,0,268,212,1,0,0,0,268,221,1,0,0,0,268,230,1,0,0,0,268,
-		239,1,0,0,0,268,248,1,0,0,0,268,257,1,0,0,0,268,266,1,0,0,0,269,272,1,
-		0,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,21,1,0,0,0,272,270,1,0,0,0,273,
-		278,5,65,0,0,274,275,5,25,0,0,275,276,3,24,12,0,276,277,5,26,0,0,277,279,
-		1,0,0,0,278,274,1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,
-		0,281,300,1,0,0,0,282,283,7,13,0,0,283,285,5,23,0,0,284,286,3,24,12,0,
-		285,284,1,0,0,0,285,286,1,0,0,0,286,287,1,0,0,0,287,300,5,24,0,0,288,300,
-		5,65,0,0,289,300,5,59,0,0,290,300,5,58,0,0,291,300,5,60,0,0,292,300,5,
-		55,0,0,293,300,5,62,0,0,294,300,5,63,0,0,295,296,5,23,0,0,296,297,3,20,
-		10,0,297,298,5,24,0,0,298,300,1,0,0,0,299,273,1,0,0,0,299,282,1,0,0,0,
-		299,288,1,0,0,0,299,289,1,0,0,0,299,290,1,0,0,0,299,291,1,0,0,0,299,292,
-		1,0,0,0,299,293,1,0,0,0,299,294,1,0,0,0,299,295,1,0,0,0,300,23,1,0,0,0,
-		301,312,3,20,10,0,302,306,5,27,0,0,303,305,5,66,0,0,304,303,1,0,0,0,305,
-		308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,
-		0,0,0,309,311,3,20,10,0,310,302,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,
-		0,312,313,1,0,0,0,313,25,1,0,0,0,314,312,1,0,0,0,39,31,33,46,62,67,73,
-		78,81,88,97,103,114,120,133,139,148,154,159,164,174,177,182,186,192,199,
-		208,217,226,235,244,253,262,268,270,280,285,299,306,312
+		4,1,69,322,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,1,0,1,0,1,
+		0,1,1,1,1,5,1,34,8,1,10,1,12,1,37,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,
+		5,3,47,8,3,10,3,12,3,50,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,5,3,63,8,3,10,3,12,3,66,9,3,1,3,1,3,3,3,70,8,3,1,3,1,3,1,3,1,3,3,3,76,
+		8,3,1,3,1,3,1,3,3,3,81,8,3,1,4,3,4,84,8,4,1,4,1,4,1,4,5,4,89,8,4,10,4,
+		12,4,92,9,4,1,5,1,5,1,5,1,5,5,5,98,8,5,10,5,12,5,101,9,5,1,5,5,5,104,8,
+		5,10,5,12,5,107,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,115,8,5,10,5,12,5,118,
+		9,5,1,5,5,5,121,8,5,10,5,12,5,124,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,
+		5,5,134,8,5,10,5,12,5,137,9,5,1,5,5,5,140,8,5,10,5,12,5,143,9,5,1,5,1,
+		5,1,5,1,5,5,5,149,8,5,10,5,12,5,152,9,5,1,5,5,5,155,8,5,10,5,12,5,158,
+		9,5,1,5,1,5,3,5,162,8,5,1,6,1,6,1,7,3,7,167,8,7,1,7,1,7,1,8,1,8,1,8,1,
+		8,5,8,175,8,8,10,8,12,8,178,9,8,3,8,180,8,8,1,8,1,8,1,9,3,9,185,8,9,1,
+		9,1,9,3,9,189,8,9,1,10,1,10,1,10,1,10,3,10,195,8,10,1,10,1,10,1,10,5,10,
+		200,8,10,10,10,12,10,203,9,10,1,10,1,10,1,10,1,10,5,10,209,8,10,10,10,
+		12,10,212,9,10,1,10,1,10,1,10,1,10,5,10,218,8,10,10,10,12,10,221,9,10,
+		1,10,1,10,1,10,1,10,5,10,227,8,10,10,10,12,10,230,9,10,1,10,1,10,1,10,
+		1,10,5,10,236,8,10,10,10,12,10,239,9,10,1,10,1,10,1,10,1,10,5,10,245,8,
+		10,10,10,12,10,248,9,10,1,10,1,10,1,10,1,10,5,10,254,8,10,10,10,12,10,
+		257,9,10,1,10,1,10,1,10,1,10,5,10,263,8,10,10,10,12,10,266,9,10,1,10,1,
+		10,1,10,5,10,271,8,10,10,10,12,10,274,9,10,1,11,1,11,1,11,1,11,1,11,4,
+		11,281,8,11,11,11,12,11,282,1,11,1,11,1,11,3,11,288,8,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,302,8,11,1,12,1,12,1,
+		12,5,12,307,8,12,10,12,12,12,310,9,12,1,12,5,12,313,8,12,10,12,12,12,316,
+		9,12,1,13,1,13,3,13,320,8,13,1,13,0,1,20,14,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,0,14,4,0,6,6,10,10,12,12,17,19,2,0,60,60,65,65,1,0,58,59,2,0,
+		36,36,53,54,2,0,32,34,56,56,1,0,35,36,1,0,37,38,1,0,39,44,1,0,50,52,1,
+		0,45,46,1,0,48,49,2,0,30,31,47,47,1,0,28,29,2,0,20,20,65,65,376,0,28,1,
+		0,0,0,2,35,1,0,0,0,4,38,1,0,0,0,6,80,1,0,0,0,8,83,1,0,0,0,10,161,1,0,0,
+		0,12,163,1,0,0,0,14,166,1,0,0,0,16,170,1,0,0,0,18,188,1,0,0,0,20,194,1,
+		0,0,0,22,301,1,0,0,0,24,303,1,0,0,0,26,319,1,0,0,0,28,29,3,2,1,0,29,30,
+		5,0,0,1,30,1,1,0,0,0,31,34,3,6,3,0,32,34,5,66,0,0,33,31,1,0,0,0,33,32,
+		1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,1,0,0,0,36,3,1,0,0,0,37,35,1,
+		0,0,0,38,39,5,21,0,0,39,40,3,2,1,0,40,41,5,22,0,0,41,5,1,0,0,0,42,81,3,
+		8,4,0,43,44,5,5,0,0,44,48,5,65,0,0,45,47,5,66,0,0,46,45,1,0,0,0,47,50,
+		1,0,0,0,48,46,1,0,0,0,48,49,1,0,0,0,49,51,1,0,0,0,50,48,1,0,0,0,51,81,
+		3,20,10,0,52,53,5,7,0,0,53,54,5,65,0,0,54,81,3,4,2,0,55,56,5,64,0,0,56,
+		81,3,4,2,0,57,58,5,15,0,0,58,81,3,4,2,0,59,60,3,20,10,0,60,69,3,4,2,0,
+		61,63,5,66,0,0,62,61,1,0,0,0,63,66,1,0,0,0,64,62,1,0,0,0,64,65,1,0,0,0,
+		65,67,1,0,0,0,66,64,1,0,0,0,67,68,5,9,0,0,68,70,3,4,2,0,69,64,1,0,0,0,
+		69,70,1,0,0,0,70,81,1,0,0,0,71,72,5,8,0,0,72,75,3,20,10,0,73,74,5,1,0,
+		0,74,76,5,57,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,81,1,0,0,0,77,81,5,14,
+		0,0,78,81,5,16,0,0,79,81,3,20,10,0,80,42,1,0,0,0,80,43,1,0,0,0,80,52,1,
+		0,0,0,80,55,1,0,0,0,80,57,1,0,0,0,80,59,1,0,0,0,80,71,1,0,0,0,80,77,1,
+		0,0,0,80,78,1,0,0,0,80,79,1,0,0,0,81,7,1,0,0,0,82,84,5,11,0,0,83,82,1,
+		0,0,0,83,84,1,0,0,0,84,85,1,0,0,0,85,86,7,0,0,0,86,90,7,1,0,0,87,89,3,
+		10,5,0,88,87,1,0,0,0,89,92,1,0,0,0,90,88,1,0,0,0,90,91,1,0,0,0,91,9,1,
+		0,0,0,92,90,1,0,0,0,93,94,5,4,0,0,94,105,3,12,6,0,95,99,5,27,0,0,96,98,
+		5,66,0,0,97,96,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,100,1,0,0,0,100,
+		102,1,0,0,0,101,99,1,0,0,0,102,104,3,12,6,0,103,95,1,0,0,0,104,107,1,0,
+		0,0,105,103,1,0,0,0,105,106,1,0,0,0,106,162,1,0,0,0,107,105,1,0,0,0,108,
+		109,5,2,0,0,109,162,5,60,0,0,110,111,5,3,0,0,111,122,3,14,7,0,112,116,
+		5,27,0,0,113,115,5,66,0,0,114,113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,
+		0,0,116,117,1,0,0,0,117,119,1,0,0,0,118,116,1,0,0,0,119,121,3,14,7,0,120,
+		112,1,0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,123,162,1,
+		0,0,0,124,122,1,0,0,0,125,126,5,13,0,0,126,162,5,59,0,0,127,128,5,65,0,
+		0,128,162,5,60,0,0,129,130,5,65,0,0,130,141,3,16,8,0,131,135,5,27,0,0,
+		132,134,5,66,0,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,135,136,
+		1,0,0,0,136,138,1,0,0,0,137,135,1,0,0,0,138,140,3,16,8,0,139,131,1,0,0,
+		0,140,143,1,0,0,0,141,139,1,0,0,0,141,142,1,0,0,0,142,162,1,0,0,0,143,
+		141,1,0,0,0,144,145,5,65,0,0,145,156,3,14,7,0,146,150,5,27,0,0,147,149,
+		5,66,0,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,
+		0,151,153,1,0,0,0,152,150,1,0,0,0,153,155,3,14,7,0,154,146,1,0,0,0,155,
+		158,1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,162,1,0,0,0,158,156,1,
+		0,0,0,159,160,5,65,0,0,160,162,5,57,0,0,161,93,1,0,0,0,161,108,1,0,0,0,
+		161,110,1,0,0,0,161,125,1,0,0,0,161,127,1,0,0,0,161,129,1,0,0,0,161,144,
+		1,0,0,0,161,159,1,0,0,0,162,11,1,0,0,0,163,164,7,1,0,0,164,13,1,0,0,0,
+		165,167,5,36,0,0,166,165,1,0,0,0,166,167,1,0,0,0,167,168,1,0,0,0,168,169,
+		7,2,0,0,169,15,1,0,0,0,170,179,5,25,0,0,171,176,3,18,9,0,172,173,5,27,
+		0,0,173,175,3,18,9,0,174,172,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
+		177,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,179,171,1,0,0,0,179,180,1,
+		0,0,0,180,181,1,0,0,0,181,182,5,26,0,0,182,17,1,0,0,0,183,185,5,36,0,0,
+		184,183,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,189,7,2,0,0,187,189,
+		5,60,0,0,188,184,1,0,0,0,188,187,1,0,0,0,189,19,1,0,0,0,190,191,6,10,-1,
+		0,191,195,3,22,11,0,192,193,7,3,0,0,193,195,3,20,10,9,194,190,1,0,0,0,
+		194,192,1,0,0,0,195,272,1,0,0,0,196,197,10,8,0,0,197,201,7,4,0,0,198,200,
+		5,66,0,0,199,198,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,
+		0,202,204,1,0,0,0,203,201,1,0,0,0,204,271,3,20,10,9,205,206,10,7,0,0,206,
+		210,7,5,0,0,207,209,5,66,0,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,
+		0,0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,271,3,20,10,
+		8,214,215,10,6,0,0,215,219,7,6,0,0,216,218,5,66,0,0,217,216,1,0,0,0,218,
+		221,1,0,0,0,219,217,1,0,0,0,219,220,1,0,0,0,220,222,1,0,0,0,221,219,1,
+		0,0,0,222,271,3,20,10,7,223,224,10,5,0,0,224,228,7,7,0,0,225,227,5,66,
+		0,0,226,225,1,0,0,0,227,230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,
+		231,1,0,0,0,230,228,1,0,0,0,231,271,3,20,10,6,232,233,10,4,0,0,233,237,
+		7,8,0,0,234,236,5,66,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,
+		0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,271,3,20,10,5,241,
+		242,10,3,0,0,242,246,7,9,0,0,243,245,5,66,0,0,244,243,1,0,0,0,245,248,
+		1,0,0,0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,
+		0,249,271,3,20,10,4,250,251,10,2,0,0,251,255,7,10,0,0,252,254,5,66,0,0,
+		253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,
+		1,0,0,0,257,255,1,0,0,0,258,271,3,20,10,3,259,260,10,1,0,0,260,264,7,11,
+		0,0,261,263,5,66,0,0,262,261,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
+		265,1,0,0,0,265,267,1,0,0,0,266,264,1,0,0,0,267,271,3,20,10,1,268,269,
+		10,10,0,0,269,271,7,12,0,0,270,196,1,0,0,0,270,205,1,0,0,0,270,214,1,0,
+		0,0,270,223,1,0,0,0,270,232,1,0,0,0,270,241,1,0,0,0,270,250,1,0,0,0,270,
+		259,1,0,0,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,1,0,0,0,272,273,1,
+		0,0,0,273,21,1,0,0,0,274,272,1,0,0,0,275,280,5,65,0,0,276,277,5,25,0,0,
+		277,278,3,24,12,0,278,279,5,26,0,0,279,281,1,0,0,0,280,276,1,0,0,0,281,
+		282,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,0,283,302,1,0,0,0,284,285,7,
+		13,0,0,285,287,5,23,0,0,286,288,3,24,12,0,287,286,1,0,0,0,287,288,1,0,
+		0,0,288,289,1,0,0,0,289,302,5,24,0,0,290,302,5,65,0,0,291,302,5,59,0,0,
+		292,302,5,58,0,0,293,302,5,60,0,0,294,302,5,55,0,0,295,302,5,62,0,0,296,
+		302,5,63,0,0,297,298,5,23,0,0,298,299,3,20,10,0,299,300,5,24,0,0,300,302,
+		1,0,0,0,301,275,1,0,0,0,301,284,1,0,0,0,301,290,1,0,0,0,301,291,1,0,0,
+		0,301,292,1,0,0,0,301,293,1,0,0,0,301,294,1,0,0,0,301,295,1,0,0,0,301,
+		296,1,0,0,0,301,297,1,0,0,0,302,23,1,0,0,0,303,314,3,26,13,0,304,308,5,
+		27,0,0,305,307,5,66,0,0,306,305,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,
+		0,308,309,1,0,0,0,309,311,1,0,0,0,310,308,1,0,0,0,311,313,3,26,13,0,312,
+		304,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,25,1,0,
+		0,0,316,314,1,0,0,0,317,320,3,20,10,0,318,320,5,33,0,0,319,317,1,0,0,0,
+		319,318,1,0,0,0,320,27,1,0,0,0,40,33,35,48,64,69,75,80,83,90,99,105,116,
+		122,135,141,150,156,161,166,176,179,184,188,194,201,210,219,228,237,246,
+		255,264,270,272,282,287,301,308,314,319
 	};
 
 	public static readonly ATN _ATN =

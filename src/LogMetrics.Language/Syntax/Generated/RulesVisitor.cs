@@ -308,5 +308,11 @@ internal interface IRulesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitArguments([NotNull] RulesParser.ArgumentsContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="RulesParser.argument"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitArgument([NotNull] RulesParser.ArgumentContext context);
 }
 } // namespace LogMetrics.Language.Syntax.Generated
