@@ -11,9 +11,10 @@ internal static class RootCommandFactory
         root.Subcommands.Add(RunCommandFactory.Create());
         root.Subcommands.Add(TestCommandFactory.Create());
         root.Subcommands.Add(GrokCommandFactory.Create());
+        root.Subcommands.Add(ImportCommandFactory.Create());
         root.SetAction(parseResult =>
         {
-            Console.Error.WriteLine("A command is required: check, run, test or grok. See --help.");
+            Console.Error.WriteLine("A command is required: check, run, test, grok or import. See --help.");
             return (int)ExitCode.Usage;
         });
         return root;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogMetrics.Cli.Daemon;
+using LogMetrics.Cli.Import;
 using LogMetrics.Cli.Logging;
 using LogMetrics.Cli.OneShot;
 using LogMetrics.Tailing;
@@ -8,16 +9,19 @@ namespace LogMetrics.Cli.Commands;
 
 internal static class RunCommandFactory
 {
-    public static readonly Option<string> Progs = new("--progs")
+    public static readonly Option<string?> Progs = new("--progs")
     {
-        Description = "A program file, or a directory of *.rules and *.mtail programs.",
-        Required = true,
+        Description = "A program file, or a directory of *.rules and *.mtail programs (or --config).",
+    };
+
+    public static readonly Option<FileInfo?> Config = new("--config")
+    {
+        Description = "A grok_exporter config.yml, imported in memory and run: its metrics, input paths and port (flags given override them).",
     };
 
     public static readonly Option<string[]> Logs = new("--logs")
     {
         Description = "Logs to read: globs (** allowed), - for stdin, unix://PATH, tcp://HOST:PORT or udp://HOST:PORT. Repeatable; commas separate too.",
-        Required = true,
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -97,7 +101,7 @@ internal static class RunCommandFactory
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
         LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        Option[] options = [Progs, Config, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -113,22 +117,67 @@ internal static class RunCommandFactory
                 return Task.FromResult((int)ExitCode.Usage);
             }
 
-            var progs = parseResult.GetValue(Progs)!;
-            var logs = SplitLogs(parseResult.GetValue(Logs)!);
+            var progs = parseResult.GetValue(Progs);
+            var config = parseResult.GetValue(Config);
+            var logs = SplitLogs(parseResult.GetValue(Logs) ?? []);
             var (input, logFormat) = ReadFormats(parseResult);
+            if ((progs is null) == (config is null))
+            {
+                Console.Error.WriteLine("error: give either --progs (programs) or --config (a grok_exporter config.yml)");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
+            IReadOnlyDictionary<string, string>? imported = null;
+            var listen = parseResult.GetValue(Listen)!;
+            var fromStart = parseResult.GetValue(FromStart);
+            if (config is not null)
+            {
+                var result = GrokExporterImporter.Import(config.FullName, settings.Engine.Grok ?? Language.Patterns.GrokLibrary.Default);
+                foreach (var message in result.Messages.Where(m => m.Severity != ImportSeverity.Note))
+                {
+                    Console.Error.WriteLine(message.Format(config.FullName));
+                }
+
+                if (!result.Success || result.Library is null)
+                {
+                    Console.Error.WriteLine($"{config.FullName}: the config was not loaded (see `logmetrics import grok-exporter` for the full report)");
+                    return Task.FromResult((int)ExitCode.Failure);
+                }
+
+                imported = result.Programs.ToDictionary(p => p.FileName, p => p.Text, StringComparer.Ordinal);
+                progs = config.FullName;
+                logs = logs.Length > 0 ? logs : [.. result.Logs];
+                listen = IsImplicit(parseResult, Listen) ? result.Listen : listen;
+                fromStart |= result.ReadAll;
+                settings = settings with
+                {
+                    Engine = settings.Engine with { Grok = result.Library },
+                    Exposition = IsImplicit(parseResult, EngineOptionSet.EmitProgLabel) ? settings.Exposition with { EmitProgLabel = false } : settings.Exposition,
+                };
+            }
+
+            if (logs.Length == 0)
+            {
+                Console.Error.WriteLine("error: --logs is required (or an input path in the --config)");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
             if (oneShot)
             {
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, parseResult.GetValue(Format), settings, input, parseResult.GetValue(MaxLineBytes)));
+                return Task.FromResult((int)(imported is null
+                    ? OneShotWorker.Run(progs!, logs, parseResult.GetValue(Format), settings, input, parseResult.GetValue(MaxLineBytes))
+                    : OneShotWorker.Run(imported, logs, parseResult.GetValue(Format), settings, input, parseResult.GetValue(MaxLineBytes))));
             }
 
             var daemon = new DaemonSettings
             {
-                Progs = progs,
+                Progs = progs!,
+                InMemoryPrograms = imported,
                 Engine = settings,
                 Tail = new TailOptions
                 {
                     Sources = logs,
-                    FromStart = parseResult.GetValue(FromStart),
+                    FromStart = fromStart,
                     StateDirectory = parseResult.GetValue(StateDir)?.FullName,
                     MaxLineBytes = parseResult.GetValue(MaxLineBytes),
                     Format = input,
@@ -136,7 +185,7 @@ internal static class RunCommandFactory
                 },
                 LogFormat = logFormat,
                 LogLevel = LogLevels.Parse(parseResult.GetValue(LogLevel)!),
-                Listen = parseResult.GetValue(Listen)!,
+                Listen = listen,
                 WebConfigFile = parseResult.GetValue(WebConfigFile)?.FullName,
                 WatchProgs = parseResult.GetValue(WatchProgs),
             };
@@ -185,6 +234,8 @@ internal static class RunCommandFactory
 
         return (input, log);
     }
+
+    private static bool IsImplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is not { Implicit: false };
 
     private static string[] SplitLogs(IEnumerable<string> values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();

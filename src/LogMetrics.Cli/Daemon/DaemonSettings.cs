@@ -24,6 +24,10 @@ internal sealed record DaemonSettings
 
     public bool WatchProgs { get; init; } = true;
 
+    /// <summary>Programs given as text (name to text), e.g. an imported grok_exporter config; then <see cref="Progs"/>
+    /// only names their origin and nothing is read from it.</summary>
+    public IReadOnlyDictionary<string, string>? InMemoryPrograms { get; init; }
+
     /// <summary>How long after the last change in the programs directory a reload starts.</summary>
     public TimeSpan ReloadDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
 }

@@ -21,7 +21,15 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes);
+        return Write(OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes), format, settings);
+    }
+
+    /// <summary>Runs programs given as text (an imported config).</summary>
+    public static ExitCode Run(IReadOnlyDictionary<string, string> programs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes) =>
+        Write(OneShotRunner.Run(settings, programs, logs, Console.Error, allowProgress: true, inputFormat, maxLineBytes), format, settings);
+
+    private static ExitCode Write(LogMetrics.Metrics.MetricStore? store, ExpositionFormat format, EngineSettings settings)
+    {
         if (store is null)
         {
             return ExitCode.Failure;
