@@ -148,10 +148,16 @@ internal static class GrokExporterImporter
         var ok = true;
         var name = IsIdentifier(metric.Name) ? metric.Name : "metric";
         var labels = new List<(TemplateConfig Label, string Expression)>();
+        var fieldOrigins = new Dictionary<string, YamlPosition>(StringComparer.Ordinal);
         foreach (var label in metric.Labels)
         {
             var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", messages);
             ok &= translated is not null;
+            foreach (var field in translated?.Fields ?? new HashSet<string>())
+            {
+                fieldOrigins.TryAdd(field, label.At);
+            }
+
             labels.Add((label, translated is null ? "\"\"" : GoTemplateTranslator.AsString(translated)));
         }
 
@@ -160,6 +166,11 @@ internal static class GrokExporterImporter
         {
             var translated = TranslateTemplate(valueTemplate, metric.ValueAt, "value", messages);
             ok &= translated is not null;
+            foreach (var field in translated?.Fields ?? new HashSet<string>())
+            {
+                fieldOrigins.TryAdd(field, metric.ValueAt);
+            }
+
             value = translated is null ? "0.0" : GoTemplateTranslator.AsFloat(translated);
         }
 
@@ -218,7 +229,7 @@ internal static class GrokExporterImporter
                 $"metric '{metric.Name}': a negative value is added as it is (grok_exporter rejects it as a processing error)"));
         }
 
-        return new ImportedProgram(FileNameOf(metric.Name), writer.Text, writer.Origins, metric.Name);
+        return new ImportedProgram(FileNameOf(metric.Name), writer.Text, writer.Origins, metric.Name) { FieldOrigins = fieldOrigins };
     }
 
     private static string Declaration(MetricConfig metric, string name)
@@ -355,8 +366,16 @@ internal static class GrokExporterImporter
         {
             var line = diagnostic.Span.Line;
             var origin = line >= 1 && line <= program.LineOrigins.Count ? program.LineOrigins[line - 1] : default;
-            var text = diagnostic.Code == "LM2003" && diagnostic.Message.StartsWith("unknown capture '", StringComparison.Ordinal)
-                ? $"metric '{program.Metric}': the template references field '{diagnostic.Message["unknown capture '".Length..^1]}', which the match does not capture"
+            var unknownField = diagnostic.Code == "LM2003" && diagnostic.Message.StartsWith("unknown capture '", StringComparison.Ordinal)
+                ? diagnostic.Message["unknown capture '".Length..^1]
+                : null;
+            if (unknownField is not null && program.FieldOrigins.TryGetValue(unknownField, out var fieldOrigin))
+            {
+                origin = fieldOrigin;
+            }
+
+            var text = unknownField is not null
+                ? $"metric '{program.Metric}': the template references field '{unknownField}', which the match does not capture"
                     + (diagnostic.Hint is { } hint ? $" ({hint})" : "")
                 : $"metric '{program.Metric}': {diagnostic.Code}: {diagnostic.Message}" + (diagnostic.Hint is { } h ? $" ({h})" : "");
             messages.Add(new ImportMessage(diagnostic.IsError ? ImportSeverity.Error : ImportSeverity.Warning, origin.Line, origin.Column, text));
