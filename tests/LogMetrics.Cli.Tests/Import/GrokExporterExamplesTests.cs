@@ -56,6 +56,21 @@ public sealed class GrokExporterExamplesTests
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.prom")), result.Stdout);
     }
 
+    [Fact]
+    public async Task The_recording_rules_for_grok_exporters_self_metric_names_pass_promtool()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/promtool")
+        {
+            ArgumentList = { "check", "rules", Path.Combine(ExamplesDirectory, "..", "grok_exporter", "recording_rules.yml") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("SUCCESS: 3 rules found", output);
+    }
+
     private static string LogOf(string dir) =>
         Directory.GetFiles(dir, "*.log").Single();
 
