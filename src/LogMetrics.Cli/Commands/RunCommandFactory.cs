@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LogMetrics.Cli.Daemon;
 using LogMetrics.Cli.Import;
+using LogMetrics.Cli.Webhook;
 using LogMetrics.Cli.Logging;
 using LogMetrics.Cli.OneShot;
 using LogMetrics.Tailing;
@@ -23,6 +24,29 @@ internal static class RunCommandFactory
     {
         Description = "Logs to read: globs (** allowed), - for stdin, unix://PATH, tcp://HOST:PORT or udp://HOST:PORT. Repeatable; commas separate too.",
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string?> WebhookPath = new("--webhook")
+    {
+        Description = "Also take log lines POSTed to this path of the HTTP server (e.g. /webhook), behind the same TLS and basic auth as /metrics.",
+    };
+
+    public static readonly Option<string> WebhookFormatOption = new("--webhook-format")
+    {
+        Description = "How a webhook body holds lines: text_single, text_bulk, json_single, json_bulk or json_lines.",
+        DefaultValueFactory = _ => "text_single",
+    };
+
+    public static readonly Option<string> WebhookJsonSelector = new("--webhook-json-selector")
+    {
+        Description = "Where the line is in each JSON object, e.g. .message or .event.lines[0].",
+        DefaultValueFactory = _ => ".message",
+    };
+
+    public static readonly Option<string> WebhookTextBulkSeparator = new("--webhook-text-bulk-separator")
+    {
+        Description = "What separates lines in a text_bulk body (default: a blank line).",
+        DefaultValueFactory = _ => "\n\n",
     };
 
     public static readonly Option<bool> OneShot = new("--one-shot")
@@ -101,7 +125,8 @@ internal static class RunCommandFactory
         LogLevel.AcceptOnlyFromAmong(LogLevels.Names);
         LogFormatOption.AcceptOnlyFromAmong("text", "json", "plain", "docker", "cri");
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Config, Logs, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        WebhookFormatOption.AcceptOnlyFromAmong("text_single", "text_bulk", "json_single", "json_bulk", "json_lines");
+        Option[] options = [Progs, Config, Logs, WebhookPath, WebhookFormatOption, WebhookJsonSelector, WebhookTextBulkSeparator, OneShot, Format, FromStart, StateDir, MaxLineBytes, InputFormat, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -128,6 +153,19 @@ internal static class RunCommandFactory
             }
 
             IReadOnlyDictionary<string, string>? imported = null;
+            WebhookSettings? webhook = null;
+            if (parseResult.GetValue(WebhookPath) is { } webhookPath)
+            {
+                WebhookSettings.TryParseFormat(parseResult.GetValue(WebhookFormatOption)!, out var webhookFormat);
+                webhook = new WebhookSettings
+                {
+                    Path = webhookPath.StartsWith('/') ? webhookPath : "/" + webhookPath,
+                    Format = webhookFormat,
+                    JsonSelector = parseResult.GetValue(WebhookJsonSelector)!,
+                    TextBulkSeparator = System.Text.RegularExpressions.Regex.Unescape(parseResult.GetValue(WebhookTextBulkSeparator)!),
+                };
+            }
+
             var listen = parseResult.GetValue(Listen)!;
             var fromStart = parseResult.GetValue(FromStart);
             if (config is not null)
@@ -149,6 +187,23 @@ internal static class RunCommandFactory
                 logs = logs.Length > 0 ? logs : [.. result.Logs];
                 listen = IsImplicit(parseResult, Listen) ? result.Listen : listen;
                 fromStart |= result.ReadAll;
+                if (result.Config is { InputType: "webhook" } webhookConfig && webhook is null)
+                {
+                    if (!WebhookSettings.TryParseFormat(webhookConfig.WebhookFormat, out var configFormat))
+                    {
+                        Console.Error.WriteLine($"{config}: error: unknown webhook_format '{webhookConfig.WebhookFormat}'");
+                        return Task.FromResult((int)ExitCode.Failure);
+                    }
+
+                    webhook = new WebhookSettings
+                    {
+                        Path = webhookConfig.WebhookPath,
+                        Format = configFormat,
+                        JsonSelector = webhookConfig.WebhookJsonSelector,
+                        TextBulkSeparator = webhookConfig.WebhookTextBulkSeparator,
+                    };
+                }
+
                 settings = settings with
                 {
                     Engine = settings.Engine with { Grok = result.Library },
@@ -156,7 +211,13 @@ internal static class RunCommandFactory
                 };
             }
 
-            if (logs.Length == 0)
+            if (webhook is not null && parseResult.GetValue(OneShot))
+            {
+                Console.Error.WriteLine("error: the webhook input needs the daemon: drop --one-shot");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
+            if (logs.Length == 0 && webhook is null)
             {
                 Console.Error.WriteLine("error: --logs is required (or an input path in the --config)");
                 return Task.FromResult((int)ExitCode.Usage);
@@ -173,6 +234,7 @@ internal static class RunCommandFactory
             {
                 Progs = progs!,
                 InMemoryPrograms = imported,
+                Webhook = webhook,
                 Engine = settings,
                 Tail = new TailOptions
                 {

@@ -169,6 +169,10 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
         });
         var app = builder.Build();
         HttpEndpoints.Map(app, state);
+        if (settings.Webhook is { } webhook)
+        {
+            Webhook.WebhookEndpoint.Map(app, webhook, state, log);
+        }
         return app;
     }
 

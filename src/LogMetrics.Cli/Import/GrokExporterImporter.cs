@@ -79,8 +79,8 @@ internal static class GrokExporterImporter
         };
         if (config.InputType == "webhook")
         {
-            messages.Add(new ImportMessage(ImportSeverity.Error, config.InputAt.Line, config.InputAt.Column,
-                "input type webhook is not supported yet: send the lines to a socket input instead (--logs tcp://HOST:PORT)"));
+            messages.Add(new ImportMessage(ImportSeverity.Note, config.InputAt.Line, config.InputAt.Column,
+                $"webhook input: run with --webhook {config.WebhookPath} --webhook-format {config.WebhookFormat} --webhook-json-selector '{config.WebhookJsonSelector}' (`run --config` does this itself); it is behind the same TLS and basic auth as /metrics"));
         }
 
         if (config.InputType == "file" && !config.Readall)

@@ -84,6 +84,12 @@ internal static class ImportWorker
                 command.Append(" --logs '").Append(log).Append('\'');
             }
 
+            if (result.Config is { InputType: "webhook" } webhook)
+            {
+                command.Append(" --webhook ").Append(webhook.WebhookPath).Append(" --webhook-format ").Append(webhook.WebhookFormat)
+                    .Append(" --webhook-json-selector '").Append(webhook.WebhookJsonSelector).Append('\'');
+            }
+
             command.Append(" --emit-prog-label=false --listen ").Append(result.Listen);
             if (PatternDirectory(result, outputDirectory ?? "DIR") is { } patterns)
             {

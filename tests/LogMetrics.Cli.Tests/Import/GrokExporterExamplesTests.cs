@@ -9,7 +9,8 @@ public sealed class GrokExporterExamplesTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(ExamplesDirectory).Order(StringComparer.Ordinal))
+        // The webhook example has no log file: WebhookTests posts its events to a daemon.
+        foreach (var dir in Directory.GetDirectories(ExamplesDirectory).Order(StringComparer.Ordinal).Where(d => Directory.GetFiles(d, "*.log").Length > 0))
         {
             data.Add(Path.GetFileName(dir));
         }
@@ -21,7 +22,7 @@ public sealed class GrokExporterExamplesTests
     public void The_examples_are_all_there()
     {
         var names = Directory.GetDirectories(ExamplesDirectory).Select(Path.GetFileName).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "apache_access", "nginx_access", "syslog_retention", "summary_response_times", "delete_match_sessions" }, names);
+        Assert.Superset(new HashSet<string?> { "apache_access", "nginx_access", "syslog_retention", "summary_response_times", "delete_match_sessions", "webhook_json" }, names);
     }
 
     [Theory]

@@ -46,10 +46,11 @@ public sealed class GrokExporterImporterTests
     }
 
     [Fact]
-    public void A_webhook_input_is_reported_as_not_supported()
+    public void A_webhook_input_is_told_how_to_run()
     {
-        var result = GrokExporterImporter.Import("global:\n  config_version: 3\ninput:\n  type: webhook\n", "/tmp", GrokLibrary.Default);
-        Assert.Contains(result.Messages, m => m.Severity == ImportSeverity.Error && m.Line == 4 && m.Text.Contains("webhook"));
+        var result = GrokExporterImporter.Import("global:\n  config_version: 3\ninput:\n  type: webhook\n  webhook_format: json_bulk\n", "/tmp", GrokLibrary.Default);
+        Assert.Contains(result.Messages, m => m.Severity == ImportSeverity.Note && m.Line == 4 && m.Text.StartsWith("webhook input: run with --webhook /webhook --webhook-format json_bulk", StringComparison.Ordinal));
+        Assert.Empty(result.Logs);
     }
 
     [Fact]
