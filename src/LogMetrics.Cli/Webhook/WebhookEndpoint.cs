@@ -60,7 +60,7 @@ internal sealed class WebhookEndpoint
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
-        if (!_state.Ready)
+        if (!_state.Started)
         {
             // Before the programs are loaded the lines would reach no program: the sender retries instead.
             return Results.Text("Not ready: programs are still being loaded\n", statusCode: StatusCodes.Status503ServiceUnavailable);
