@@ -12,7 +12,12 @@
 //                      counter requests_total by method, code init ["GET", "200"], ["GET", "500"]
 //   $name.field, $name["key"], $name[0], $["key"]
 //                   a field of a json or logfmt pattern, by nested path (docs/language.md)
-// `help`, `init`, `defined`, `json` and `logfmt` are not reserved words: they stay usable as names.
+//   del m[$a][*]     deletes every series whose other keys match (`*` is a wildcard key)
+//   summary NAME ... quantiles 0.5, 0.9 [errors 0.05, 0.01] [max_age 10m]
+//                    a Prometheus summary (`summary` is a keyword); `quantiles`, `errors` and `le` are
+//                    number-list clauses, `max_age` and `retention` duration clauses
+// `help`, `init`, `defined`, `json`, `logfmt`, `quantiles`, `errors`, `le`, `max_age` and `retention` are not reserved words:
+// they stay usable as names.
 //
 // Regex literals: a `/` starts a regex only where an operand may start (not after a name,
 // a number, a string, a capture, `)` or `]`), so `a / b` divides and `x =~ /a/` matches.
@@ -81,7 +86,7 @@ statement
     ;
 
 metricDeclaration
-    : HIDDEN_? kind=(COUNTER | GAUGE | TIMER | TEXT | HISTOGRAM) name=(ID | STRING) declarationClause*
+    : HIDDEN_? kind=(COUNTER | GAUGE | TIMER | TEXT | HISTOGRAM | SUMMARY) name=(ID | STRING) declarationClause*
     ;
 
 declarationClause
@@ -91,6 +96,8 @@ declarationClause
     | LIMIT INTLITERAL                                      # limitClause
     | ID STRING                                             # helpClause
     | ID labelSet (COMMA NL* labelSet)*                     # initClause
+    | ID bucket (COMMA NL* bucket)*                         # numberListClause
+    | ID DURATION                                           # durationClause
     ;
 
 labelName
@@ -140,13 +147,19 @@ primary
     ;
 
 arguments
-    : expression (COMMA NL* expression)*
+    : argument (COMMA NL* argument)*
+    ;
+
+// `*` is a wildcard key, allowed only in `del m[$a][*]` (checked by the binder).
+argument
+    : expression
+    | MUL
     ;
 
 // A step into a structured field: `.name` (any word, keywords included), `["key"]` or `[index]`.
 fieldSelector
     : DOT (ID | BUILTIN | AFTER | AS | BUCKETS | BY | CONST | COUNTER | DEF | DEL | ELSE | GAUGE | HIDDEN_
-        | HISTOGRAM | LIMIT | NEXT | OTHERWISE | STOP | TEXT | TIMER)                   # nameSelector
+        | HISTOGRAM | LIMIT | NEXT | OTHERWISE | STOP | SUMMARY | TEXT | TIMER)                   # nameSelector
     | LSQUARE (STRING | INTLITERAL) RSQUARE                                              # keySelector
     ;
 
@@ -167,6 +180,7 @@ LIMIT: 'limit';
 NEXT: 'next';
 OTHERWISE: 'otherwise';
 STOP: 'stop';
+SUMMARY: 'summary';
 TEXT: 'text';
 TIMER: 'timer';
 

@@ -28,7 +28,7 @@ internal sealed class HistogramState : SeriesState
     /// <summary>The number of exported buckets (+Inf included) for the bounds: one per bound after b0, plus +Inf.</summary>
     public static int BucketCountOf(double[] bounds) => Math.Max(1, bounds.Length);
 
-    public void Observe(double value)
+    public override void Observe(double value)
     {
         var bucket = BucketOf(value);
         var sequence = Interlocked.Increment(ref _sequence);

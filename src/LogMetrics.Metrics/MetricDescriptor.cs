@@ -24,6 +24,18 @@ public sealed record MetricDescriptor
     /// when the first declared bound is positive, as mtail does.</summary>
     public IReadOnlyList<double> Buckets { get; init; } = [];
 
+    /// <summary>Summary quantiles (0..1, increasing) in declared order.</summary>
+    public IReadOnlyList<double> Quantiles { get; init; } = [];
+
+    /// <summary>Summary: the allowed rank error of each quantile (same order as <see cref="Quantiles"/>).</summary>
+    public IReadOnlyList<double> QuantileErrors { get; init; } = [];
+
+    /// <summary>Summary: the sliding window the quantiles cover.</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A series not updated for this long is removed (the `retention` clause); zero: never.</summary>
+    public TimeSpan Retention { get; init; }
+
     /// <summary>The `help` text; null means "defined at {Source}".</summary>
     public string? Help { get; init; }
 

@@ -40,15 +40,16 @@ public sealed class MetricFamily
     private int _addedSinceSort;
     private int _removedSinceSort;
 
-    internal MetricFamily(MetricDescriptor descriptor, int maxSeries)
+    internal MetricFamily(MetricDescriptor descriptor, int maxSeries, Func<long>? clockMs = null)
     {
         _descriptor = descriptor;
+        ClockMs = clockMs ?? (static () => CoarseClock.NowTicks);
         _maxSeries = Math.Max(0, maxSeries);
         _bounds = descriptor.Kind == MetricKind.Histogram ? [.. descriptor.Buckets] : [];
         _sortOrder = SortOrderOf(descriptor.LabelNames);
         LabelCount = descriptor.LabelNames.Count;
 
-        if (LabelCount == 0 && descriptor.Kind is MetricKind.Counter or MetricKind.Histogram)
+        if (LabelCount == 0 && descriptor.Kind is MetricKind.Counter or MetricKind.Histogram or MetricKind.Summary)
         {
             _scalar = Insert(_table, "", SeriesTable.HashOf(""));
         }
@@ -120,6 +121,49 @@ public sealed class MetricFamily
         }
     }
 
+    /// <summary>Removes every series whose label values equal <paramref name="values"/> where that is not null
+    /// (null: any value); returns how many were removed.</summary>
+    public int RemoveMatching(IReadOnlyList<string?> values)
+    {
+        if (values.Count != LabelCount)
+        {
+            return 0;
+        }
+
+        lock (_lock)
+        {
+            List<Series>? matching = null;
+            foreach (var series in _table.All())
+            {
+                var labels = LabelKey.Decode(series.Key);
+                var match = true;
+                for (var i = 0; i < values.Count && match; i++)
+                {
+                    match = values[i] is null || string.Equals(values[i], labels[i], StringComparison.Ordinal);
+                }
+
+                if (match)
+                {
+                    (matching ??= []).Add(series);
+                }
+            }
+
+            if (matching is null)
+            {
+                return 0;
+            }
+
+            // The writer's thread: the table may change in place, as `del` does.
+            foreach (var series in matching)
+            {
+                _table.Remove(series);
+                MarkRemoved(series);
+            }
+
+            return matching.Count;
+        }
+    }
+
     public int SeriesCount => _table.Count;
 
     /// <summary>Label sets refused or evicted by limits since start.</summary>
@@ -136,6 +180,9 @@ public sealed class MetricFamily
     public IReadOnlyList<Series> SnapshotSeries() => Array.FindAll(SnapshotSorted(), static s => !s.Removed);
 
     internal int LabelCount { get; }
+
+    /// <summary>The clock summary windows move with.</summary>
+    internal Func<long> ClockMs { get; }
 
     /// <summary>Histogram upper bounds, without +Inf.</summary>
     internal double[] Bounds => _bounds;
@@ -277,6 +324,11 @@ public sealed class MetricFamily
     private Series Insert(SeriesTable table, string key, int hash)
     {
         var series = new Series(this, _descriptor, key, hash, NextUpdateOrder(), _bounds);
+        if (_descriptor.Retention > TimeSpan.Zero)
+        {
+            series.ExpireAfter(_descriptor.Retention);
+        }
+
         table.Add(series);
         _addedSinceSort++;
         if (key.Length == 0)

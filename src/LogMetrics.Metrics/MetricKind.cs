@@ -8,4 +8,5 @@ public enum MetricKind
     Timer,
     Text,
     Histogram,
+    Summary,
 }

@@ -7,5 +7,8 @@ internal static class MetricShape
         a.Kind == b.Kind
         && a.ValueType == b.ValueType
         && a.LabelNames.SequenceEqual(b.LabelNames, StringComparer.Ordinal)
-        && a.Buckets.SequenceEqual(b.Buckets);
+        && a.Buckets.SequenceEqual(b.Buckets)
+        && a.Quantiles.SequenceEqual(b.Quantiles)
+        && a.QuantileErrors.SequenceEqual(b.QuantileErrors)
+        && a.MaxAge == b.MaxAge;
 }

@@ -30,7 +30,7 @@ public sealed class MetricStore
                 return existing;
             }
 
-            var family = new MetricFamily(descriptor, Options.MaxSeriesPerMetric);
+            var family = new MetricFamily(descriptor, Options.MaxSeriesPerMetric, Options.ClockMs);
             _families[key] = family;
             return family;
         }

@@ -40,6 +40,12 @@ public sealed class Series
             valueType = MetricValueType.Buckets;
             _state = new HistogramState(bounds);
         }
+        else if (descriptor.Kind == MetricKind.Summary)
+        {
+            valueType = MetricValueType.Quantiles;
+            _state = new SummaryState([.. descriptor.Quantiles], [.. descriptor.QuantileErrors], descriptor.MaxAge,
+                family?.ClockMs ?? (static () => CoarseClock.NowTicks));
+        }
         else if (valueType == MetricValueType.String)
         {
             _state = new TextState();
@@ -58,7 +64,7 @@ public sealed class Series
         MetricValueType.Int => Volatile.Read(ref _bits),
         MetricValueType.Float => DoubleToLong(FloatBits),
         MetricValueType.String => long.TryParse(TextValue, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0,
-        _ => Histogram?.Count ?? 0,
+        _ => Histogram?.Count ?? Summary?.Count ?? 0,
     };
 
     public double FloatValue => ValueType switch
@@ -66,7 +72,7 @@ public sealed class Series
         MetricValueType.Int => Volatile.Read(ref _bits),
         MetricValueType.Float => FloatBits,
         MetricValueType.String => double.TryParse(TextValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0,
-        _ => Histogram?.Sum ?? 0,
+        _ => Histogram?.Sum ?? Summary?.Sum ?? 0,
     };
 
     public string TextValue => ValueType switch
@@ -90,7 +96,7 @@ public sealed class Series
                 SetTextValue(value.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                Histogram?.Observe(value);
+                Volatile.Read(ref _state)?.Observe(value);
                 break;
         }
 
@@ -111,7 +117,7 @@ public sealed class Series
                 SetTextValue(unchecked(IntValue + delta).ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                Histogram?.Observe(delta);
+                Volatile.Read(ref _state)?.Observe(delta);
                 break;
         }
 
@@ -132,7 +138,7 @@ public sealed class Series
                 SetTextValue(GoFloatFormatter.FormatG(value));
                 break;
             default:
-                Histogram?.Observe(value);
+                Volatile.Read(ref _state)?.Observe(value);
                 break;
         }
 
@@ -153,7 +159,7 @@ public sealed class Series
                 SetTextValue(GoFloatFormatter.FormatG(FloatValue + delta));
                 break;
             default:
-                Histogram?.Observe(delta);
+                Volatile.Read(ref _state)?.Observe(delta);
                 break;
         }
 
@@ -180,17 +186,16 @@ public sealed class Series
         Touch(timestampMs);
     }
 
-    /// <summary>Histogram: records one observation.</summary>
+    /// <summary>Histogram or summary: records one observation.</summary>
     public void Observe(double value, long timestampMs)
     {
-        var histogram = Histogram;
-        if (histogram is null)
+        if (ValueType is not (MetricValueType.Buckets or MetricValueType.Quantiles))
         {
             SetFloat(value, timestampMs);
             return;
         }
 
-        histogram.Observe(value);
+        Volatile.Read(ref _state)?.Observe(value);
         Touch(timestampMs);
     }
 
@@ -221,6 +226,19 @@ public sealed class Series
     /// (values at or below b0 are in none of them), the sum and the count.</summary>
     public HistogramSnapshot ReadHistogram() => Histogram?.Read() ?? new HistogramSnapshot([0], 0, 0);
 
+    /// <summary>Summary state read consistently: the quantile estimates in declared order (NaN while the window is
+    /// empty), the cumulative sum and count.</summary>
+    public SummarySnapshot ReadSummary()
+    {
+        if (Summary is { } summary)
+        {
+            var (values, sum, count) = summary.Read();
+            return new SummarySnapshot(values, sum, count);
+        }
+
+        return new SummarySnapshot([], 0, 0);
+    }
+
     /// <summary>The `del ... after` idle time; zero when the series never expires.</summary>
     public TimeSpan ExpiresAfter => TimeSpan.FromMilliseconds(ExpireAfterMs);
 
@@ -236,6 +254,8 @@ public sealed class Series
     internal MetricValueType ValueType => (MetricValueType)_valueType;
 
     internal HistogramState? Histogram => Volatile.Read(ref _state) as HistogramState;
+
+    internal SummaryState? Summary => Volatile.Read(ref _state) as SummaryState;
 
     /// <summary>The coarse clock (<see cref="CoarseClock"/>) at the last update.</summary>
     internal long LastUpdateTicks => Volatile.Read(ref _lastUpdateTicks);

@@ -12,4 +12,9 @@ internal class SeriesState
         get => Volatile.Read(ref _expireAfterMs);
         set => Volatile.Write(ref _expireAfterMs, value);
     }
+
+    /// <summary>Records one observation (histograms and summaries); other states ignore it.</summary>
+    public virtual void Observe(double value)
+    {
+    }
 }

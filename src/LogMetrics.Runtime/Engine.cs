@@ -107,10 +107,11 @@ public sealed class Engine : ILineSink, IDisposable
             MetricKindSyntax.Gauge => MetricKind.Gauge,
             MetricKindSyntax.Timer => MetricKind.Timer,
             MetricKindSyntax.Text => MetricKind.Text,
+            MetricKindSyntax.Summary => MetricKind.Summary,
             _ => MetricKind.Histogram,
         },
-        ValueType = metric.Kind == MetricKindSyntax.Histogram
-            ? MetricValueType.Buckets
+        ValueType = metric.Kind == MetricKindSyntax.Histogram ? MetricValueType.Buckets
+            : metric.Kind == MetricKindSyntax.Summary ? MetricValueType.Quantiles
             : metric.ValueType switch
             {
                 BoundType.Float => MetricValueType.Float,
@@ -119,6 +120,10 @@ public sealed class Engine : ILineSink, IDisposable
             },
         LabelNames = metric.Keys,
         Buckets = metric.Buckets,
+        Quantiles = metric.Quantiles,
+        QuantileErrors = metric.QuantileErrors,
+        MaxAge = metric.MaxAge,
+        Retention = metric.Retention,
         Help = metric.Help,
         Source = metric.Source,
         Limit = metric.Limit,

@@ -314,7 +314,7 @@ internal sealed class ProgramCompiler
     {
         var series = SeriesOf(assignment.Metric, assignment.Keys, create: true);
         var op = assignment.Operator;
-        if (assignment.Metric.Kind == MetricKindSyntax.Histogram)
+        if (assignment.Metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
         {
             var observed = Float(assignment.Value!);
             return ctx =>
@@ -439,6 +439,11 @@ internal sealed class ProgramCompiler
     private Func<ExecutionContext, bool> CompileDelete(BoundDeleteStatement delete)
     {
         var family = _families[delete.Metric];
+        if (delete.Keys.Any(k => k is BoundWildcardExpression))
+        {
+            return CompileDeleteMatching(family, delete.Keys);
+        }
+
         var writers = delete.Keys.Select(KeyWriter).ToArray();
         var after = delete.After;
         return ctx =>
@@ -471,6 +476,27 @@ internal sealed class ProgramCompiler
             {
                 ctx.ReturnLabels();
             }
+        };
+    }
+
+    // del m[k][*]: every series whose non-wildcard keys equal the line's.
+    private Func<ExecutionContext, bool> CompileDeleteMatching(MetricFamily family, IReadOnlyList<BoundExpression> keys)
+    {
+        var values = keys.Select(k => k is BoundWildcardExpression ? null : Str(k)).ToArray();
+        return ctx =>
+        {
+            var pattern = new string?[values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                pattern[i] = values[i]?.Invoke(ctx);
+                if (ctx.Error is not null)
+                {
+                    return false;
+                }
+            }
+
+            family.RemoveMatching(pattern);
+            return true;
         };
     }
 
@@ -1161,6 +1187,9 @@ internal sealed class ProgramCompiler
                 var floatUpdate = CompileAssignment(increment.Update);
                 var floatSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
                 return ctx => floatUpdate(ctx) ? floatSeries(ctx)?.FloatValue ?? 0 : 0;
+
+            case BoundCallExpression { Function: Builtin.Parsetime } parsetime:
+                return ParseTime(parsetime);
             case BoundMismatchedValueExpression mismatched:
                 var intValue = Int(mismatched.Operand);
                 return ctx =>
@@ -1244,6 +1273,11 @@ internal sealed class ProgramCompiler
             case Builtin.Tolower:
                 var s = Str(call.Arguments[0]);
                 return ctx => GoStrings.ToLower(s(ctx));
+            case Builtin.Basename:
+                var path = Str(call.Arguments[0]);
+                return ctx => Basename(path(ctx));
+            case Builtin.Gsub:
+                return Gsub(call);
             default:
                 var replacement = Str(call.Arguments[1]);
                 var value = Str(call.Arguments[2]);
@@ -1273,6 +1307,72 @@ internal sealed class ProgramCompiler
                     return o.Length == 0 ? v : v.Replace(o, replacement(ctx), StringComparison.Ordinal);
                 };
         }
+    }
+
+    // gsub(s, /re/, repl): every match replaced; $1, ${1} and ${name} in repl refer to the match's groups.
+    private Func<ExecutionContext, string> Gsub(BoundCallExpression call)
+    {
+        var source = Str(call.Arguments[0]);
+        var replacement = Str(call.Arguments[2]);
+        var pattern = call.Pattern!;
+        var regex = _regexes[pattern.Slot];
+        var template = new ReplacementTemplate(pattern.Translation.Groups);
+        return ctx =>
+        {
+            try
+            {
+                var text = replacement(ctx);
+                return regex.Replace(source(ctx), match => template.Expand(match, text));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                ctx.Fail($"regex match timed out: /{pattern.Text}/");
+                return "";
+            }
+        };
+    }
+
+    /// <summary>Go's filepath.Base on Unix: the last element, trailing slashes dropped; "" gives "." and "///" gives "/".</summary>
+    internal static string Basename(string path)
+    {
+        if (path.Length == 0)
+        {
+            return ".";
+        }
+
+        var trimmed = path.TrimEnd('/');
+        if (trimmed.Length == 0)
+        {
+            return "/";
+        }
+
+        var slash = trimmed.LastIndexOf('/');
+        return slash < 0 ? trimmed : trimmed[(slash + 1)..];
+    }
+
+    // parsetime(s, "layout"): Unix seconds (with the fraction) of a time parsed as strptime parses it.
+    private Func<ExecutionContext, double> ParseTime(BoundCallExpression call)
+    {
+        var text = Str(call.Arguments[0]);
+        var layout = call.Layout!;
+        var zone = _options.TimeZone;
+        var currentYear = _options.SyslogUseCurrentYear;
+        return ctx =>
+        {
+            var value = text(ctx);
+            if (ctx.Error is not null)
+            {
+                return 0;
+            }
+
+            if (!layout.TryParseUnix(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(ctx.ReadTimeMs), out var seconds, out var nanoseconds))
+            {
+                ctx.Fail($"parsetime: cannot parse \"{value}\" as \"{layout.Layout}\"");
+                return 0;
+            }
+
+            return seconds + (nanoseconds / 1e9);
+        };
     }
 
     private Action<ExecutionContext> Call(BoundCallExpression call)

@@ -26,6 +26,10 @@ internal sealed class TimedRegex
 
     public string Replace(string input, string replacement) => _warm ? _regex.Replace(input, replacement) : FirstReplace(input, replacement);
 
+    public string Replace(string input, MatchEvaluator evaluator) => _warm ? _regex.Replace(input, evaluator) : FirstReplace(input, evaluator);
+
+    private string FirstReplace(string input, MatchEvaluator evaluator) => Warm(() => _regex.Replace(input, evaluator));
+
     private Match FirstMatch(string text, int start, int length) => Warm(() => _regex.Match(text, start, length));
 
     private string FirstReplace(string input, string replacement) => Warm(() => _regex.Replace(input, replacement));

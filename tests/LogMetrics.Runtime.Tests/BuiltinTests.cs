@@ -35,6 +35,12 @@ public sealed class BuiltinTests
     [InlineData("7.0 / 2", "3.5")]
     [InlineData("float(\"2.5\") * 2", "5")]
     [InlineData("1 / 0.0", "∞")]
+    [InlineData("parsetime(\"2024-01-02T03:04:05Z\", \"2006-01-02T15:04:05Z07:00\")", "1704164645")]
+    [InlineData("parsetime(\"2024-01-02 03:04:05,250\", \"2006-01-02 15:04:05,000\")", "1704164645.25")]
+    [InlineData("float(\"1.5\") + float(\"2\")", "3.5")]
+    [InlineData("float(\"3\") - 1.25", "1.75")]
+    [InlineData("float(\"3\") * 2.5", "7.5")]
+    [InlineData("float(\"10\") / 4", "2.5")]
     public void FloatExpressions(string expression, string expected)
     {
         using var harness = new EngineHarness("b.mtail", $"gauge g\ng = {expression}\n");
@@ -52,6 +58,15 @@ public sealed class BuiltinTests
     [InlineData("string(42)", "42")]
     [InlineData("\"a\" + \"b\"", "ab")]
     [InlineData("getfilename()", "/var/log/f.log")]
+    [InlineData("basename(getfilename())", "f.log")]
+    [InlineData("basename(\"/var/log/\")", "log")]
+    [InlineData("basename(\"\")", ".")]
+    [InlineData("basename(\"///\")", "/")]
+    [InlineData("basename(\"plain\")", "plain")]
+    [InlineData("gsub(\"/user/42/post/7\", /[0-9]+/, \":id\")", "/user/:id/post/:id")]
+    [InlineData("gsub(\"/user/42\", \"/([a-z]+)/[0-9]+\", \"/${1}s\")", "/users")]
+    [InlineData("gsub(\"a.b\", \".\", \"-\")", "---")]
+    [InlineData("gsub(\"2024-01-02\", /(?P<y>\\d+)-(\\d+)-(\\d+)/, \"$3.$2.${y}\")", "02.01.2024")]
     public void StringExpressions(string expression, string expected)
     {
         using var harness = new EngineHarness("b.mtail", $"text t\nt = {expression}\n");

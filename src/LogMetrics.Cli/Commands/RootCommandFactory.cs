@@ -13,9 +13,10 @@ internal static class RootCommandFactory
         root.Subcommands.Add(GrokCommandFactory.Create());
         root.Subcommands.Add(ExplainCommandFactory.Create());
         root.Subcommands.Add(FmtCommandFactory.Create());
+        root.Subcommands.Add(ImportCommandFactory.Create());
         root.SetAction(parseResult =>
         {
-            Console.Error.WriteLine("A command is required: check, run, test, grok, explain or fmt. See --help.");
+            Console.Error.WriteLine("A command is required: check, run, test, grok, explain, fmt or import. See --help.");
             return (int)ExitCode.Usage;
         });
         return root;

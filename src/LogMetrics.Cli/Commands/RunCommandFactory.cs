@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LogMetrics.Cli.Daemon;
+using LogMetrics.Cli.Import;
+using LogMetrics.Cli.Webhook;
 using LogMetrics.Cli.Logging;
 using LogMetrics.Cli.OneShot;
 using LogMetrics.Tailing;
@@ -9,17 +11,43 @@ namespace LogMetrics.Cli.Commands;
 
 internal static class RunCommandFactory
 {
-    public static readonly Option<string> Progs = new("--progs")
+    public static readonly Option<string?> Progs = new("--progs")
     {
-        Description = "A program file, or a directory of *.rules and *.mtail programs.",
-        Required = true,
+        Description = "A program file, or a directory of *.rules and *.mtail programs (or --config).",
+    };
+
+    public static readonly Option<FileInfo?> Config = new("--config")
+    {
+        Description = "A grok_exporter config.yml, imported in memory and run: its metrics, input paths and port (flags given override them).",
     };
 
     public static readonly Option<string[]> Logs = new("--logs")
     {
         Description = "Logs to read: globs (** allowed), - for stdin, unix://PATH, tcp://HOST:PORT or udp://HOST:PORT. Repeatable; commas separate too.",
-        Required = true,
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string?> WebhookPath = new("--webhook")
+    {
+        Description = "Also take log lines POSTed to this path of the HTTP server (e.g. /webhook), behind the same TLS and basic auth as /metrics.",
+    };
+
+    public static readonly Option<string> WebhookFormatOption = new("--webhook-format")
+    {
+        Description = "How a webhook body holds lines: text_single, text_bulk, json_single, json_bulk or json_lines.",
+        DefaultValueFactory = _ => "text_single",
+    };
+
+    public static readonly Option<string> WebhookJsonSelector = new("--webhook-json-selector")
+    {
+        Description = "Where the line is in each JSON object, e.g. .message or .event.lines[0].",
+        DefaultValueFactory = _ => ".message",
+    };
+
+    public static readonly Option<string> WebhookTextBulkSeparator = new("--webhook-text-bulk-separator")
+    {
+        Description = "What separates lines in a text_bulk body (default: a blank line).",
+        DefaultValueFactory = _ => "\n\n",
     };
 
     public static readonly Option<bool> OneShot = new("--one-shot")
@@ -110,7 +138,8 @@ internal static class RunCommandFactory
         EnumOption.ListValues(Format);
         EnumOption.ListValues(InputFormat);
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
-        Option[] options = [Progs, Logs, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        WebhookFormatOption.AcceptOnlyFromAmong("text_single", "text_bulk", "json_single", "json_bulk", "json_lines");
+        Option[] options = [Progs, Config, Logs, WebhookPath, WebhookFormatOption, WebhookJsonSelector, WebhookTextBulkSeparator, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -128,9 +157,87 @@ internal static class RunCommandFactory
                 return Task.FromResult((int)ExitCode.Usage);
             }
 
-            var progs = parseResult.GetValue(Progs)!;
-            var logs = SplitLogs(parseResult.GetValue(Logs)!);
+            var progs = parseResult.GetValue(Progs);
+            var config = parseResult.GetValue(Config);
+            var logs = SplitLogs(parseResult.GetValue(Logs) ?? []);
             var (input, logFormat) = ReadFormats(parseResult);
+            if ((progs is null) == (config is null))
+            {
+                Console.Error.WriteLine("error: give either --progs (programs) or --config (a grok_exporter config.yml)");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
+            IReadOnlyDictionary<string, string>? imported = null;
+            WebhookSettings? webhook = null;
+            if (parseResult.GetValue(WebhookPath) is { } webhookPath)
+            {
+                WebhookSettings.TryParseFormat(parseResult.GetValue(WebhookFormatOption)!, out var webhookFormat);
+                webhook = new WebhookSettings
+                {
+                    Path = webhookPath.StartsWith('/') ? webhookPath : "/" + webhookPath,
+                    Format = webhookFormat,
+                    JsonSelector = parseResult.GetValue(WebhookJsonSelector)!,
+                    TextBulkSeparator = System.Text.RegularExpressions.Regex.Unescape(parseResult.GetValue(WebhookTextBulkSeparator)!),
+                };
+            }
+
+            var listen = parseResult.GetValue(Listen)!;
+            var fromStart = parseResult.GetValue(FromStart);
+            if (config is not null)
+            {
+                var result = GrokExporterImporter.Import(config.FullName, settings.Engine.Grok ?? Language.Patterns.GrokLibrary.Default);
+                foreach (var message in result.Messages.Where(m => m.Severity != ImportSeverity.Note))
+                {
+                    Console.Error.WriteLine(message.Format(config.FullName));
+                }
+
+                if (!result.Success || result.Library is null)
+                {
+                    Console.Error.WriteLine($"{config.FullName}: the config was not loaded (see `logmetrics import grok-exporter` for the full report)");
+                    return Task.FromResult((int)ExitCode.Failure);
+                }
+
+                imported = result.Programs.ToDictionary(p => p.FileName, p => p.Text, StringComparer.Ordinal);
+                progs = config.FullName;
+                logs = logs.Length > 0 ? logs : [.. result.Logs];
+                listen = IsImplicit(parseResult, Listen) ? result.Listen : listen;
+                fromStart |= result.ReadAll;
+                if (result.Config is { InputType: "webhook" } webhookConfig && webhook is null)
+                {
+                    if (!WebhookSettings.TryParseFormat(webhookConfig.WebhookFormat, out var configFormat))
+                    {
+                        Console.Error.WriteLine($"{config}: error: unknown webhook_format '{webhookConfig.WebhookFormat}'");
+                        return Task.FromResult((int)ExitCode.Failure);
+                    }
+
+                    webhook = new WebhookSettings
+                    {
+                        Path = webhookConfig.WebhookPath,
+                        Format = configFormat,
+                        JsonSelector = webhookConfig.WebhookJsonSelector,
+                        TextBulkSeparator = webhookConfig.WebhookTextBulkSeparator,
+                    };
+                }
+
+                settings = settings with
+                {
+                    Engine = settings.Engine with { Grok = result.Library },
+                    Exposition = IsImplicit(parseResult, EngineOptionSet.EmitProgLabel) ? settings.Exposition with { EmitProgLabel = false } : settings.Exposition,
+                };
+            }
+
+            if (webhook is not null && parseResult.GetValue(OneShot))
+            {
+                Console.Error.WriteLine("error: the webhook input needs the daemon: drop --one-shot");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
+            if (logs.Length == 0 && webhook is null)
+            {
+                Console.Error.WriteLine("error: --logs is required (or an input path in the --config)");
+                return Task.FromResult((int)ExitCode.Usage);
+            }
+
             var multiline = parseResult.GetValue(Multiline) ?? [];
             if (oneShot)
             {
@@ -147,17 +254,23 @@ internal static class RunCommandFactory
                     return Task.FromResult((int)ExitCode.Usage);
                 }
 
-                return Task.FromResult((int)OneShotWorker.Run(progs, logs, format, settings, input, parseResult.GetValue(MaxLineBytes), multiline, outputs.Textfile, parseResult.GetValue(Quiet)));
+                var maxLineBytes = parseResult.GetValue(MaxLineBytes);
+                var quiet = parseResult.GetValue(Quiet);
+                return Task.FromResult((int)(imported is null
+                    ? OneShotWorker.Run(progs!, logs, format, settings, input, maxLineBytes, multiline, outputs.Textfile, quiet)
+                    : OneShotWorker.Run(imported, logs, format, settings, input, maxLineBytes, multiline, outputs.Textfile, quiet)));
             }
 
             var daemon = new DaemonSettings
             {
-                Progs = progs,
+                Progs = progs!,
+                InMemoryPrograms = imported,
+                Webhook = webhook,
                 Engine = settings,
                 Tail = new TailOptions
                 {
                     Sources = logs,
-                    FromStart = parseResult.GetValue(FromStart),
+                    FromStart = fromStart,
                     StateDirectory = parseResult.GetValue(StateDir)?.FullName,
                     MaxLineBytes = parseResult.GetValue(MaxLineBytes),
                     Format = input,
@@ -166,7 +279,7 @@ internal static class RunCommandFactory
                 },
                 LogFormat = logFormat,
                 LogLevel = LogLevels.Parse(parseResult.GetValue(LogLevel)!),
-                Listen = parseResult.GetValue(Listen)!,
+                Listen = listen,
                 WebConfigFile = parseResult.GetValue(WebConfigFile)?.FullName,
                 WatchProgs = parseResult.GetValue(WatchProgs),
                 Outputs = outputs,
@@ -217,6 +330,8 @@ internal static class RunCommandFactory
 
         return (input, log);
     }
+
+    private static bool IsImplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is not { Implicit: false };
 
     private static string[] SplitLogs(IEnumerable<string> values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();

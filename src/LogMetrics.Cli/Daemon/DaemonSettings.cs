@@ -28,6 +28,13 @@ internal sealed record DaemonSettings
     /// <summary>--textfile and --remote-write.*.</summary>
     public OutputSettings Outputs { get; init; } = new();
 
+    /// <summary>Programs given as text (name to text), e.g. an imported grok_exporter config; then <see cref="Progs"/>
+    /// only names their origin and nothing is read from it.</summary>
+    public IReadOnlyDictionary<string, string>? InMemoryPrograms { get; init; }
+
+    /// <summary>The webhook input on the HTTP server; null: none.</summary>
+    public Webhook.WebhookSettings? Webhook { get; init; }
+
     /// <summary>How long after the last change in the programs directory a reload starts.</summary>
     public TimeSpan ReloadDebounce { get; init; } = TimeSpan.FromMilliseconds(300);
 }

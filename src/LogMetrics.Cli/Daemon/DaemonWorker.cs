@@ -70,7 +70,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
         engine.RuntimeError += runtimeErrors.OnRuntimeError;
 
         DaemonState? state = null;
-        var programs = new ProgramSet(engine, Path.GetFullPath(settings.Progs), log);
+        var programs = new ProgramSet(engine, Path.GetFullPath(settings.Progs), log, settings.InMemoryPrograms);
         _programs = programs;
         using var signals = RegisterSignals();
         state = new DaemonState
@@ -121,7 +121,7 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
 
         log.Information("Listening on {Scheme}://{Listen}", webConfig.Current.Tls is null ? "http" : "https", settings.Listen);
         // Watch before the first load, so that a program written while loading is not missed.
-        using var watcher = settings.WatchProgs ? WatchPrograms(programs) : null;
+        using var watcher = settings.WatchProgs && settings.InMemoryPrograms is null ? WatchPrograms(programs) : null;
         await programs.ReloadAsync("start").ConfigureAwait(false);
 
         var tailer = new Tailer(settings.Tail, engine, log);
@@ -201,6 +201,10 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
         });
         var app = builder.Build();
         HttpEndpoints.Map(app, state);
+        if (settings.Webhook is { } webhook)
+        {
+            Webhook.WebhookEndpoint.Map(app, webhook, state, log);
+        }
         return app;
     }
 

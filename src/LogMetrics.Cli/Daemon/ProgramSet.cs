@@ -10,8 +10,10 @@ namespace LogMetrics.Cli.Daemon;
 /// <summary>
 /// Keeps the engine's programs in step with the programs path: new and changed files are loaded
 /// (a failing one leaves its old version running), deleted ones are unloaded. One reload at a time.
+/// With <paramref name="inMemory"/> (a config imported at start, e.g. grok_exporter's), those programs are the set
+/// and no file is read.
 /// </summary>
-internal sealed class ProgramSet(Engine engine, string progs, ILogger log)
+internal sealed class ProgramSet(Engine engine, string progs, ILogger log, IReadOnlyDictionary<string, string>? inMemory = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, ProgramFileState> _files = new(StringComparer.Ordinal);
@@ -52,10 +54,11 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log)
     {
         List<string> loaded = [], unchanged = [], unloaded = [];
         List<FailedProgram> failed = [];
-        var present = Directory.Exists(progs)
+        var present = inMemory is not null ? inMemory.Keys.Order(StringComparer.Ordinal).ToList()
+            : Directory.Exists(progs)
             ? Directory.EnumerateFiles(progs).Where(ProgramFiles.IsProgramFile).Order(StringComparer.Ordinal).ToList()
             : File.Exists(progs) ? [progs] : [];
-        if (present.Count == 0 && !Directory.Exists(progs) && !File.Exists(progs))
+        if (inMemory is null && present.Count == 0 && !Directory.Exists(progs) && !File.Exists(progs))
         {
             log.Error("Programs path {Progs} does not exist", progs);
         }
@@ -105,7 +108,7 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log)
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = inMemory is not null ? inMemory[path] : File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -14,7 +14,18 @@ internal static class OneShotRunner
     /// Returns the store, or null when a program failed to compile or a log could not be read (reasons already
     /// printed). What a limit cut (series, long lines) is warned about on <paramref name="errors"/>.
     /// </summary>
-    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20, IReadOnlyList<MultilineRule>? multiline = null)
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyList<string> programFiles, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20, IReadOnlyList<MultilineRule>? multiline = null) =>
+        Run(settings, engine => ProgramCompiler.LoadAll(engine, programFiles, errors), logs, errors, allowProgress, inputFormat, maxLineBytes, multiline);
+
+    /// <summary>As the other overload, with programs given as text (name to text), e.g. an imported config.</summary>
+    public static MetricStore? Run(EngineSettings settings, IReadOnlyDictionary<string, string> programs, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat = LogFormat.Plain, int maxLineBytes = 1 << 20, IReadOnlyList<MultilineRule>? multiline = null) =>
+        Run(settings, engine => programs.Sum(p =>
+        {
+            var result = engine.Load(p.Key, p.Value);
+            return ProgramCompiler.PrintDiagnostics(result.Diagnostics, p.Value, errors) + (result.Loaded ? 0 : 1);
+        }), logs, errors, allowProgress, inputFormat, maxLineBytes, multiline);
+
+    private static MetricStore? Run(EngineSettings settings, Func<Engine, int> load, IReadOnlyList<string> logs, TextWriter errors, bool allowProgress, LogFormat inputFormat, int maxLineBytes, IReadOnlyList<MultilineRule>? multiline)
     {
         if (!RunReport.CheckInputs(logs, errors))
         {
@@ -23,7 +34,7 @@ internal static class OneShotRunner
 
         var store = new MetricStore(settings.Store);
         using var engine = new Engine(store, settings.Engine with { SelfMetrics = false });
-        if (ProgramCompiler.LoadAll(engine, programFiles, errors) > 0)
+        if (load(engine) > 0)
         {
             return null;
         }

@@ -26,7 +26,17 @@ internal static class OneShotWorker
             return ExitCode.Failure;
         }
 
-        var store = OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: !quiet, inputFormat, maxLineBytes, multiline);
+        return Write(OneShotRunner.Run(settings, files, logs, Console.Error, allowProgress: !quiet, inputFormat, maxLineBytes, multiline), format, settings, textfile);
+    }
+
+    /// <summary>Runs programs given as text (an imported config).</summary>
+    public static ExitCode Run(
+        IReadOnlyDictionary<string, string> programs, IReadOnlyList<string> logs, ExpositionFormat format, EngineSettings settings, LogFormat inputFormat, int maxLineBytes,
+        IReadOnlyList<MultilineRule> multiline, string? textfile = null, bool quiet = false) =>
+        Write(OneShotRunner.Run(settings, programs, logs, Console.Error, allowProgress: !quiet, inputFormat, maxLineBytes, multiline), format, settings, textfile);
+
+    private static ExitCode Write(LogMetrics.Metrics.MetricStore? store, ExpositionFormat format, EngineSettings settings, string? textfile)
+    {
         if (store is null)
         {
             return ExitCode.Failure;

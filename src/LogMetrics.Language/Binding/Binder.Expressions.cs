@@ -169,6 +169,9 @@ internal sealed partial class Binder
             case AssignmentExpressionSyntax:
                 Report(DiagnosticMessages.AssignmentNotStatement(syntax.Span));
                 return ErrorExpression(syntax.Span);
+            case WildcardExpressionSyntax:
+                Report(DiagnosticMessages.WildcardNotAllowed(syntax.Span));
+                return ErrorExpression(syntax.Span);
             default:
                 Report(DiagnosticMessages.NotAPattern(syntax.Span));
                 return ErrorExpression(syntax.Span);
@@ -227,7 +230,7 @@ internal sealed partial class Binder
             return ErrorExpression(span);
         }
 
-        if (metric.Kind == MetricKindSyntax.Histogram)
+        if (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
         {
             Report(DiagnosticMessages.NotAValue(span, name));
             return ErrorExpression(span);
@@ -452,11 +455,14 @@ internal sealed partial class Binder
 
     private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
     {
+        ["basename"] = Builtin.Basename,
         ["bool"] = Builtin.Bool,
         ["float"] = Builtin.Float,
         ["getfilename"] = Builtin.GetFilename,
+        ["gsub"] = Builtin.Gsub,
         ["int"] = Builtin.Int,
         ["len"] = Builtin.Len,
+        ["parsetime"] = Builtin.Parsetime,
         ["settime"] = Builtin.Settime,
         ["string"] = Builtin.String,
         ["strptime"] = Builtin.Strptime,
@@ -490,8 +496,8 @@ internal sealed partial class Binder
         var expected = builtin switch
         {
             Builtin.GetFilename or Builtin.Timestamp => 0,
-            Builtin.Strptime or Builtin.Strtol => 2,
-            Builtin.Subst => 3,
+            Builtin.Strptime or Builtin.Strtol or Builtin.Parsetime => 2,
+            Builtin.Subst or Builtin.Gsub => 3,
             _ => 1,
         };
         if (call.Arguments.Count != expected)
@@ -506,6 +512,7 @@ internal sealed partial class Binder
         switch (builtin)
         {
             case Builtin.Strptime:
+            case Builtin.Parsetime:
                 args.Add(Argument(call, 0, BoundType.String));
                 if (call.Arguments[1] is not StringLiteralExpressionSyntax format)
                 {
@@ -527,7 +534,7 @@ internal sealed partial class Binder
                     Report(DiagnosticMessages.TimeLayoutWithoutElements(format.Span, format.Value));
                 }
 
-                return new BoundCallExpression(call.Span, BoundType.None, builtin, args) { Layout = layout };
+                return new BoundCallExpression(call.Span, builtin == Builtin.Parsetime ? BoundType.Float : BoundType.None, builtin, args) { Layout = layout };
             case Builtin.Settime:
                 args.Add(Argument(call, 0, BoundType.Int));
                 break;
@@ -536,6 +543,7 @@ internal sealed partial class Binder
                 args.Add(Argument(call, 0, BoundType.String, exact: true));
                 break;
             case Builtin.Len:
+            case Builtin.Basename:
                 args.Add(Argument(call, 0, BoundType.String));
                 break;
             case Builtin.Strtol:
@@ -562,6 +570,30 @@ internal sealed partial class Binder
                 }
 
                 args.Add(Argument(call, 1, BoundType.String));
+                args.Add(Argument(call, 2, BoundType.String));
+                break;
+            case Builtin.Gsub:
+                // gsub(s, /re/, "repl"): the regex is compiled at load; a string literal is read as a regex too.
+                args.Add(Argument(call, 0, BoundType.String));
+                var gsubText = call.Arguments[1] is StringLiteralExpressionSyntax or RegexLiteralExpressionSyntax || IsPatternExpression(call.Arguments[1])
+                    ? EvaluatePattern(call.Arguments[1], reportErrors: true)
+                    : null;
+                if (gsubText is null)
+                {
+                    Report(DiagnosticMessages.GsubPatternNotLiteral(call.Arguments[1].Span));
+                    return ErrorExpression(call.Span);
+                }
+
+                var gsubTranslation = Translate(gsubText, call.Arguments[1].Span);
+                if (gsubTranslation is null)
+                {
+                    return ErrorExpression(call.Span);
+                }
+
+                pattern = new BoundPattern(_patterns.Count, gsubText.Text, gsubTranslation);
+                _patterns.Add(pattern);
+                _replacementPatterns.Add(pattern.Slot);
+                args.Add(new BoundLiteralExpression(call.Arguments[1].Span, BoundType.String, gsubText.Text));
                 args.Add(Argument(call, 2, BoundType.String));
                 break;
             case Builtin.Int:

@@ -232,6 +232,44 @@ internal sealed partial class Binder
         }
     }
 
+    private void CheckSummaryClauses(MetricDeclarationSyntax declaration)
+    {
+        var isSummary = declaration.Kind == MetricKindSyntax.Summary;
+        if (!isSummary)
+        {
+            foreach (var (span, clause) in new[] { (declaration.QuantilesSpan, "quantiles"), (declaration.QuantileErrorsSpan, "errors"), (declaration.MaxAgeSpan, "max_age") })
+            {
+                if (span is { } at)
+                {
+                    Report(DiagnosticMessages.SummaryClauseOnNonSummary(at, clause, declaration.Name));
+                }
+            }
+
+            return;
+        }
+
+        var quantiles = declaration.Quantiles ?? MetricSymbol.DefaultQuantiles;
+        for (var i = 0; i < quantiles.Count; i++)
+        {
+            if (!(quantiles[i] >= 0 && quantiles[i] <= 1) || (i > 0 && !(quantiles[i] > quantiles[i - 1])))
+            {
+                Report(DiagnosticMessages.InvalidQuantiles(declaration.QuantilesSpan ?? declaration.Span, declaration.Name));
+                break;
+            }
+        }
+
+        if (declaration.QuantileErrors is { } errors
+            && (errors.Count != quantiles.Count || errors.Any(e => !(e > 0 && e < 1))))
+        {
+            Report(DiagnosticMessages.InvalidQuantileErrors(declaration.QuantileErrorsSpan ?? declaration.Span, declaration.Name, quantiles.Count));
+        }
+
+        if (declaration.MaxAge is { } maxAge && maxAge < TimeSpan.FromSeconds(1))
+        {
+            Report(DiagnosticMessages.InvalidMaxAge(declaration.MaxAgeSpan ?? declaration.Span, declaration.Name));
+        }
+    }
+
     private bool CheckRedeclaration(string name, SourceSpan span)
     {
         var previous = _scope.Lookup(name);
@@ -273,7 +311,7 @@ internal sealed partial class Binder
         metric.ValueType = declaration.Kind switch
         {
             MetricKindSyntax.Text => BoundType.String,
-            MetricKindSyntax.Histogram => BoundType.Float,
+            MetricKindSyntax.Histogram or MetricKindSyntax.Summary => BoundType.Float,
             _ => _inferred.GetValueOrDefault(declaration, BoundType.Int),
         };
         _metrics[declaration] = metric;
@@ -313,6 +351,8 @@ internal sealed partial class Binder
         {
             Report(DiagnosticMessages.HistogramNeedsBuckets(declaration.NameSpan, declaration.Name));
         }
+
+        CheckSummaryClauses(declaration);
 
         if (declaration.Limit is < 0)
         {
@@ -527,9 +567,15 @@ internal sealed partial class Binder
 
     private BoundStatement? BindDelete(DeleteStatementSyntax delete)
     {
-        var (metric, keys) = BindMetricTarget(delete.Target);
+        var (metric, keys) = BindMetricTarget(delete.Target, allowWildcard: true);
         if (metric is null)
         {
+            return null;
+        }
+
+        if (delete.After is not null && keys.OfType<BoundWildcardExpression>().FirstOrDefault() is { } wildcard)
+        {
+            Report(DiagnosticMessages.WildcardNotAllowed(wildcard.Span));
             return null;
         }
 
@@ -571,9 +617,9 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (metric.ValueType is not (BoundType.Int or BoundType.Float) || metric.Kind == MetricKindSyntax.Histogram)
+        if (metric.ValueType is not (BoundType.Int or BoundType.Float) || metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
         {
-            Report(DiagnosticMessages.IncrementNonInt(postfix.Span, metric.Kind == MetricKindSyntax.Histogram ? "Histogram" : metric.ValueType.ToString()));
+            Report(DiagnosticMessages.IncrementNonInt(postfix.Span, metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary ? metric.Kind.ToString() : metric.ValueType.ToString()));
             return null;
         }
 
@@ -600,7 +646,7 @@ internal sealed partial class Binder
         };
 
         if (value.Type is BoundType.Pattern or BoundType.None
-            || (metric.Kind == MetricKindSyntax.Histogram && value.Type == BoundType.String && !IsUntypedField(value)))
+            || (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary && value.Type == BoundType.String && !IsUntypedField(value)))
         {
             Report(DiagnosticMessages.MetricTypeMismatch(assignment.Value.Span, metric.Name, metric.ValueType.ToString(), value.Type.ToString()));
             return null;
@@ -618,9 +664,9 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (metric.Kind == MetricKindSyntax.Histogram && op != BoundAssignmentOperator.Assign)
+        if (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary && op != BoundAssignmentOperator.Assign)
         {
-            Report(DiagnosticMessages.OperatorTypeMismatch(assignment.Span, op == BoundAssignmentOperator.Add ? "+=" : "-=", "Histogram", value.Type.ToString()));
+            Report(DiagnosticMessages.OperatorTypeMismatch(assignment.Span, op == BoundAssignmentOperator.Add ? "+=" : "-=", metric.Kind.ToString(), value.Type.ToString()));
             return null;
         }
 
@@ -716,7 +762,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>A metric used as an lvalue (or del target): `x` or `x[k...]` with the right number of keys.</summary>
-    private (MetricSymbol? Metric, IReadOnlyList<BoundExpression> Keys) BindMetricTarget(ExpressionSyntax target)
+    private (MetricSymbol? Metric, IReadOnlyList<BoundExpression> Keys) BindMetricTarget(ExpressionSyntax target, bool allowWildcard = false)
     {
         string name;
         SourceSpan nameSpan;
@@ -734,7 +780,7 @@ internal sealed partial class Binder
                 return (null, []);
         }
 
-        var keys = keySyntax.Select(BindKey).ToList();
+        var keys = keySyntax.Select(k => allowWildcard && k is WildcardExpressionSyntax ? new BoundWildcardExpression(k.Span) : BindKey(k)).ToList();
         var symbol = _scope.Lookup(name);
         if (symbol is not MetricSymbol metric)
         {

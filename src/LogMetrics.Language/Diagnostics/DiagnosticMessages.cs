@@ -37,7 +37,7 @@ public static class DiagnosticMessages
         Error("LM1008", span, $"more than {limit} operators in one statement", "split the computation over several statements");
 
     public static Diagnostic UnknownClause(SourceSpan span, string name) =>
-        Error("LM1006", span, $"unknown declaration clause '{name}'", "clauses are by, as, buckets, limit, help and init");
+        Error("LM1006", span, $"unknown declaration clause '{name}'", "clauses are by, as, buckets, le, limit, help, init, quantiles, errors, max_age and retention");
 
     // Binding and types.
     public static Diagnostic UnknownName(SourceSpan span, string name) =>
@@ -221,6 +221,25 @@ public static class DiagnosticMessages
 
     public static Diagnostic FieldIndexTooLarge(SourceSpan span, long index) =>
         Error("LM2062", span, $"array index {index} is too large");
+
+    public static Diagnostic SummaryClauseOnNonSummary(SourceSpan span, string clause, string metric) =>
+        Error("LM2039", span, $"'{clause}' is only allowed on a summary, and '{metric}' is not one");
+
+    public static Diagnostic InvalidQuantiles(SourceSpan span, string metric) =>
+        Error("LM2040", span, $"the quantiles of summary '{metric}' must be increasing and between 0 and 1", "summary x quantiles 0.5, 0.9, 0.99");
+
+    public static Diagnostic InvalidQuantileErrors(SourceSpan span, string metric, int quantiles) =>
+        Error("LM2041", span, $"summary '{metric}' needs one error per quantile ({quantiles}), each above 0 and below 1",
+            "errors 0.05, 0.01, 0.001: the returned value's rank is within error·n of quantile·n");
+
+    public static Diagnostic InvalidMaxAge(SourceSpan span, string metric) =>
+        Error("LM2042", span, $"the max_age of summary '{metric}' must be at least 1s");
+
+    public static Diagnostic GsubPatternNotLiteral(SourceSpan span) =>
+        Error("LM2043", span, "the gsub pattern must be a regex or string literal, or a const", "gsub($path, /[0-9]+/, \":id\")");
+
+    public static Diagnostic WildcardNotAllowed(SourceSpan span) =>
+        Error("LM2044", span, "'*' (any value) is only allowed as a key of del without 'after'", "del sessions[$user][*]");
 
     // Patterns: the message comes from the pattern translator (LM3xxx).
     public static Diagnostic Pattern(SourceSpan span, PatternError error) =>

@@ -107,6 +107,32 @@ public sealed class GrokLibrary
         return library;
     }
 
+    /// <summary>Adds the patterns of one text in logstash's format (`NAME regex` per line, `#` comments), e.g. a
+    /// config's inline list; later definitions override. Errors are "origin:line: message" strings.</summary>
+    public GrokLibrary WithPatterns(string text, string origin, out IReadOnlyList<string> errors)
+    {
+        var list = new List<string>();
+        var definitions = new Dictionary<string, string>(_definitions, StringComparer.Ordinal);
+        var origins = new List<(int Line, string Name)>();
+        foreach (var (line, name, pattern) in GrokPatternFileReader.Read(text, origin, list))
+        {
+            definitions[name] = pattern;
+            origins.Add((line, name));
+        }
+
+        var library = new GrokLibrary(definitions);
+        foreach (var (line, name) in origins)
+        {
+            if (library.Validate(name, definitions[name]) is { } error)
+            {
+                list.Add(PatternMessages.PatternFileInvalidPattern(origin, line, name, error));
+            }
+        }
+
+        errors = list;
+        return library;
+    }
+
     public bool Contains(string name) => _definitions.ContainsKey(name);
 
     public IReadOnlyCollection<string> Names => _definitions.Keys;

@@ -8,4 +8,5 @@ public enum MetricKindSyntax
     Timer,
     Text,
     Histogram,
+    Summary,
 }

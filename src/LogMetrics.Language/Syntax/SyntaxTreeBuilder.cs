@@ -100,6 +100,7 @@ internal sealed class SyntaxTreeBuilder
             RulesLexer.GAUGE => MetricKindSyntax.Gauge,
             RulesLexer.TIMER => MetricKindSyntax.Timer,
             RulesLexer.TEXT => MetricKindSyntax.Text,
+            RulesLexer.SUMMARY => MetricKindSyntax.Summary,
             _ => MetricKindSyntax.Histogram,
         };
         var name = context.name.Type == RulesLexer.STRING ? Unquote(context.name.Text) : context.name.Text;
@@ -111,6 +112,9 @@ internal sealed class SyntaxTreeBuilder
         int? limit = null;
         string? help = null;
         var initial = new List<LabelSetSyntax>();
+        List<double>? quantiles = null, errors = null;
+        SourceSpan? quantilesSpan = null, errorsSpan = null, maxAgeSpan = null;
+        TimeSpan? maxAge = null, retention = null;
         foreach (var clause in context.declarationClause())
         {
             switch (clause)
@@ -149,11 +153,65 @@ internal sealed class SyntaxTreeBuilder
                     }
 
                     break;
+                case NumberListClauseContext listClause:
+                    var numbers = listClause.bucket().Select(b => Number(b.MINUS() is not null, b.INTLITERAL() ?? b.FLOATLITERAL())).ToList();
+                    switch (listClause.ID().GetText())
+                    {
+                        case "quantiles":
+                            quantiles = numbers;
+                            quantilesSpan = Span(clause);
+                            break;
+                        case "errors":
+                            errors = numbers;
+                            errorsSpan = Span(clause);
+                            break;
+                        case "le":
+                            buckets = [double.NegativeInfinity, .. numbers];
+                            bucketsSpan = Span(clause);
+                            break;
+                        default:
+                            _diagnostics.Add(DiagnosticMessages.UnknownClause(Span(listClause.ID().Symbol), listClause.ID().GetText()));
+                            break;
+                    }
+
+                    break;
+                case DurationClauseContext durationClause:
+                    var durationText = durationClause.DURATION().GetText();
+                    var duration = ParseDuration(durationText);
+                    if (duration is null)
+                    {
+                        _diagnostics.Add(DiagnosticMessages.InvalidDuration(Span(durationClause.DURATION().Symbol), durationText));
+                    }
+
+                    switch (durationClause.ID().GetText())
+                    {
+                        case "max_age":
+                            maxAge = duration;
+                            maxAgeSpan = Span(clause);
+                            break;
+                        case "retention":
+                            retention = duration;
+                            break;
+                        default:
+                            _diagnostics.Add(DiagnosticMessages.UnknownClause(Span(durationClause.ID().Symbol), durationClause.ID().GetText()));
+                            break;
+                    }
+
+                    break;
             }
         }
 
         return new MetricDeclarationSyntax(Span(context), kind, context.HIDDEN_() is not null, name, Span(context.name), keys, keySpans,
-            exportName, buckets, bucketsSpan, limit, help, initial);
+            exportName, buckets, bucketsSpan, limit, help, initial)
+        {
+            Quantiles = quantiles,
+            QuantilesSpan = quantilesSpan,
+            QuantileErrors = errors,
+            QuantileErrorsSpan = errorsSpan,
+            MaxAge = maxAge,
+            MaxAgeSpan = maxAgeSpan,
+            Retention = retention,
+        };
     }
 
     private string LiteralText(LiteralContext literal)
@@ -247,6 +305,9 @@ internal sealed class SyntaxTreeBuilder
         _ => SyntaxKind.LogicalOr,
     };
 
+    private ExpressionSyntax Argument(ArgumentContext context) =>
+        context.expression() is { } expression ? Expression(expression) : new WildcardExpressionSyntax(Span(context));
+
     private ExpressionSyntax Primary(PrimaryContext context)
     {
         switch (context)
@@ -255,13 +316,13 @@ internal sealed class SyntaxTreeBuilder
                 var keys = new List<ExpressionSyntax>();
                 foreach (var arguments in index.arguments())
                 {
-                    keys.AddRange(arguments.expression().Select(Expression));
+                    keys.AddRange(arguments.argument().Select(Argument));
                 }
 
                 return new IndexExpressionSyntax(Span(context), index.ID().GetText(), Span(index.ID().Symbol), keys);
             case CallPrimaryContext call:
                 var nameToken = (call.BUILTIN() ?? call.ID()).Symbol;
-                var args = call.arguments()?.expression().Select(Expression).ToList() ?? [];
+                var args = call.arguments()?.argument().Select(Argument).ToList() ?? [];
                 return new CallExpressionSyntax(Span(context), nameToken.Text, Span(nameToken), args);
             case NamePrimaryContext name:
                 return new NameExpressionSyntax(Span(context), name.GetText());

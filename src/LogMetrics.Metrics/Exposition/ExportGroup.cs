@@ -17,7 +17,7 @@ internal sealed class ExportGroup
     /// <summary>The name samples start with (OpenMetrics counters add `_total`).</summary>
     public string SampleName { get; }
 
-    /// <summary>`counter`, `gauge` or `histogram`.</summary>
+    /// <summary>`counter`, `gauge`, `histogram` or `summary`.</summary>
     public string Type { get; }
 
     /// <summary>In program order; the first one's help text is written.</summary>
@@ -34,5 +34,10 @@ internal sealed class ExportGroup
 
     /// <summary>Every sample name the group writes, to keep two groups from writing the same one.</summary>
     public IEnumerable<string> SampleNames =>
-        Type == "histogram" ? [SampleName + "_bucket", SampleName + "_sum", SampleName + "_count"] : [SampleName];
+        Type switch
+        {
+            "histogram" => [SampleName + "_bucket", SampleName + "_sum", SampleName + "_count"],
+            "summary" => [SampleName, SampleName + "_sum", SampleName + "_count"],
+            _ => [SampleName],
+        };
 }

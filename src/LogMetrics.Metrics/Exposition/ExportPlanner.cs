@@ -30,6 +30,7 @@ internal static class ExportPlanner
             {
                 MetricKind.Counter => "counter",
                 MetricKind.Histogram => "histogram",
+                MetricKind.Summary => "summary",
                 _ => "gauge",
             };
 
@@ -95,7 +96,8 @@ internal static class ExportPlanner
         {
             if (!PrometheusNames.IsValidLabelName(label)
                 || (withProg && label == "prog")
-                || (descriptor.Kind == MetricKind.Histogram && label == "le"))
+                || (descriptor.Kind == MetricKind.Histogram && label == "le")
+                || (descriptor.Kind == MetricKind.Summary && label == "quantile"))
             {
                 return null;
             }

@@ -69,7 +69,12 @@ public static class JsonWriter
         json.WritePropertyName("Program"u8);
         json.WriteStringValue(scratch.Utf8(descriptor.Program ?? ""));
         json.WriteNumber("Kind"u8, (int)descriptor.Kind + 1);
-        json.WriteNumber("Type"u8, descriptor.Kind == MetricKind.Histogram ? (int)MetricValueType.Buckets : (int)descriptor.ValueType);
+        json.WriteNumber("Type"u8, descriptor.Kind switch
+        {
+            MetricKind.Histogram => (int)MetricValueType.Buckets,
+            MetricKind.Summary => (int)MetricValueType.Quantiles,
+            _ => (int)descriptor.ValueType,
+        });
         if (descriptor.LabelNames.Count > 0)
         {
             json.WriteStartArray("Keys"u8);
@@ -91,7 +96,7 @@ public static class JsonWriter
             {
                 if (!one.Removed)
                 {
-                    WriteLabelValue(json, one, bucketOrder, counts, scratch);
+                    WriteLabelValue(json, one, descriptor, bucketOrder, counts, scratch);
                     if (json.BytesPending > FlushThreshold)
                     {
                         json.Flush();
@@ -136,7 +141,7 @@ public static class JsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLabelValue(Utf8JsonWriter json, Series series, (string Key, int Index)[] bucketOrder, long[] counts, Utf8Scratch scratch)
+    private static void WriteLabelValue(Utf8JsonWriter json, Series series, MetricDescriptor descriptor, (string Key, int Index)[] bucketOrder, long[] counts, Utf8Scratch scratch)
     {
         json.WriteStartObject();
         if (series.Key.Length > 0)
@@ -166,6 +171,21 @@ public static class JsonWriter
             case MetricValueType.String:
                 json.WritePropertyName("Value"u8);
                 json.WriteStringValue(scratch.Utf8(series.TextValue));
+                break;
+            case MetricValueType.Quantiles:
+                // A LogMetrics addition (mtail has no summaries): quantile estimates keyed by the quantile, as in the text.
+                var summary = series.ReadSummary();
+                json.WriteStartObject("Quantiles"u8);
+                for (var i = 0; i < descriptor.Quantiles.Count && i < summary.QuantileValues.Length; i++)
+                {
+                    json.WritePropertyName(GoFloatFormatter.FormatG(descriptor.Quantiles[i]));
+                    WriteDouble(json, summary.QuantileValues[i]);
+                }
+
+                json.WriteEndObject();
+                json.WriteNumber("Count"u8, summary.Count);
+                json.WritePropertyName("Sum"u8);
+                WriteDouble(json, summary.Sum);
                 break;
             default:
                 // Per-bucket (not cumulative) counts keyed by upper bound, as mtail's /json.

@@ -126,6 +126,12 @@ internal sealed class TextExpositionWriter
             return;
         }
 
+        if (context.Member.Descriptor.Kind == MetricKind.Summary)
+        {
+            WriteSummary(context, series);
+            return;
+        }
+
         BeginSample(context, [], series, null);
         switch (series.ValueType)
         {
@@ -175,6 +181,26 @@ internal sealed class TextExpositionWriter
 
         BeginSample(context, "_count"u8, series, null);
         WriteCount(count);
+        EndSample(series);
+    }
+
+    // client_golang's summary: one sample per quantile (NaN while the window is empty), then _sum and _count.
+    private void WriteSummary(SeriesContext context, Series series)
+    {
+        var snapshot = series.ReadSummary();
+        for (var i = 0; i < context.LeLabels.Length; i++)
+        {
+            BeginSample(context, [], series, context.LeLabels[i]);
+            WriteFloat(i < snapshot.QuantileValues.Length ? snapshot.QuantileValues[i] : double.NaN);
+            EndSample(series);
+        }
+
+        BeginSample(context, "_sum"u8, series, null);
+        WriteFloat(snapshot.Sum);
+        EndSample(series);
+
+        BeginSample(context, "_count"u8, series, null);
+        WriteCount(snapshot.Count);
         EndSample(series);
     }
 
@@ -312,6 +338,11 @@ internal sealed class TextExpositionWriter
 
     private byte[][] LeLabels(ExportedFamily member)
     {
+        if (member.Descriptor.Kind == MetricKind.Summary)
+        {
+            return member.Descriptor.Quantiles.Select(q => Encoding.UTF8.GetBytes("quantile=\"" + FormatBound(q) + "\"")).ToArray();
+        }
+
         if (member.Descriptor.Kind != MetricKind.Histogram)
         {
             return [];
@@ -331,5 +362,14 @@ internal sealed class TextExpositionWriter
         }
 
         return labels;
+    }
+
+    private string FormatBound(double value)
+    {
+        Span<char> buffer = stackalloc char[GoFloatFormatter.MaxLength];
+        var length = _format == TextFormat.OpenMetrics
+            ? GoFloatFormatter.FormatOpenMetrics(value, buffer)
+            : GoFloatFormatter.FormatPrometheus(value, buffer);
+        return new string(buffer[..length]);
     }
 }

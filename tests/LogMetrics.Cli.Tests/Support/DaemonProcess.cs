@@ -50,9 +50,21 @@ internal sealed class DaemonProcess : IAsyncDisposable
         bool waitUntilHealthy = true,
         bool runWithoutReadOverride = false)
     {
-        var port = FreePort.Next();
-        List<string> args = ["run", "--progs", progs, "--logs", logs, "--from-start", "--listen", $"127.0.0.1:{port}", "--poll-interval", "50ms"];
+        List<string> args = ["run", "--progs", progs, "--logs", logs, "--from-start", "--poll-interval", "50ms"];
         args.AddRange(extraArgs ?? []);
+        return await StartWithArgsAsync(args, scheme, handler, waitUntilHealthy, runWithoutReadOverride);
+    }
+
+    /// <summary>Starts `logmetrics` with these arguments plus `--listen` on a free port.</summary>
+    public static async Task<DaemonProcess> StartWithArgsAsync(
+        IEnumerable<string> arguments,
+        string scheme = "http",
+        HttpMessageHandler? handler = null,
+        bool waitUntilHealthy = true,
+        bool runWithoutReadOverride = false)
+    {
+        var port = FreePort.Next();
+        List<string> args = [.. arguments, "--listen", $"127.0.0.1:{port}"];
         var process = runWithoutReadOverride ? WithoutReadOverride.Start(args) : CliRunner.Start(args);
         process.StandardInput.Close();
         var client = new HttpClient(handler ?? new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })

@@ -10,7 +10,7 @@ public sealed class LexerTests
         { "const", "CONST", "const" }, { "counter", "COUNTER", "counter" }, { "def", "DEF", "def" }, { "del", "DEL", "del" },
         { "else", "ELSE", "else" }, { "gauge", "GAUGE", "gauge" }, { "hidden", "HIDDEN_", "hidden" },
         { "histogram", "HISTOGRAM", "histogram" }, { "limit", "LIMIT", "limit" }, { "next", "NEXT", "next" },
-        { "otherwise", "OTHERWISE", "otherwise" }, { "stop", "STOP", "stop" }, { "text", "TEXT", "text" }, { "timer", "TIMER", "timer" },
+        { "otherwise", "OTHERWISE", "otherwise" }, { "stop", "STOP", "stop" }, { "summary", "SUMMARY", "summary" }, { "text", "TEXT", "text" }, { "timer", "TIMER", "timer" },
         { "strptime", "BUILTIN", "strptime" }, { "{", "LCURLY", "{" }, { "}", "RCURLY", "}" }, { "(", "LPAREN", "(" }, { ")", "RPAREN", ")" },
         { "[", "LSQUARE", "[" }, { "]", "RSQUARE", "]" }, { ",", "COMMA", "," }, { "++", "INC", "++" }, { "--", "DEC", "--" },
         { "+=", "ADD_ASSIGN", "+=" }, { "-=", "SUB_ASSIGN", "-=" }, { "**", "POW", "**" }, { "*", "MUL", "*" }, { "%", "MOD", "%" },

@@ -51,6 +51,32 @@ public sealed class ParserTests
         Assert.Equal(expected, SyntaxPrinter.Print(ParseExpression(text)));
 
     [Fact]
+    public void ParsesSummaryUpperBoundAndRetentionClauses()
+    {
+        const string text = """
+            summary s by path quantiles 0.5, 0.9,
+              0.99 errors 0.05, 0.01, 0.001 max_age 2m retention 1h
+            histogram h le 0.005, 1
+            counter quantiles by max_age retention 5m
+            """;
+        var diagnostics = new List<Diagnostic>();
+        var unit = SyntaxTree.Parse("t.rules", text, diagnostics);
+        Assert.True(unit is not null && diagnostics.Count == 0, string.Join("\n", diagnostics));
+        var s = Assert.IsType<MetricDeclarationSyntax>(unit!.Statements[0]);
+        Assert.Equal(MetricKindSyntax.Summary, s.Kind);
+        Assert.Equal([0.5, 0.9, 0.99], s.Quantiles);
+        Assert.Equal([0.05, 0.01, 0.001], s.QuantileErrors);
+        Assert.Equal(TimeSpan.FromMinutes(2), s.MaxAge);
+        Assert.Equal(TimeSpan.FromHours(1), s.Retention);
+        var h = Assert.IsType<MetricDeclarationSyntax>(unit.Statements[1]);
+        Assert.Equal([double.NegativeInfinity, 0.005, 1], h.Buckets);
+        var c = Assert.IsType<MetricDeclarationSyntax>(unit.Statements[2]);
+        Assert.Equal("quantiles", c.Name);
+        Assert.Equal(["max_age"], c.Keys);
+        Assert.Equal(TimeSpan.FromMinutes(5), c.Retention);
+    }
+
+    [Fact]
     public void ParsesDeclarationsAndStatements()
     {
         const string text = """

@@ -18,6 +18,9 @@ internal static class Metrics
     public static MetricDescriptor Histogram(string name, double[] buckets, params string[] labels) =>
         Describe(name, MetricKind.Histogram, MetricValueType.Buckets, labels) with { Buckets = buckets };
 
+    public static MetricDescriptor Summary(string name, double[] quantiles, double[] errors, TimeSpan maxAge, params string[] labels) =>
+        Describe(name, MetricKind.Summary, MetricValueType.Quantiles, labels) with { Quantiles = quantiles, QuantileErrors = errors, MaxAge = maxAge };
+
     public static MetricDescriptor Describe(string name, MetricKind kind, MetricValueType type, params string[] labels) => new()
     {
         Name = name,

@@ -50,7 +50,7 @@ internal static partial class OpenMetricsValidator
                     }
 
                     (family, type) = (name, meta.Groups["rest"].Value);
-                    if (type is not ("counter" or "gauge" or "histogram"))
+                    if (type is not ("counter" or "gauge" or "histogram" or "summary"))
                     {
                         problems.Add($"line {i + 1}: unexpected type {type}");
                     }
@@ -81,6 +81,7 @@ internal static partial class OpenMetricsValidator
             {
                 "counter" => ["_total", "_created"],
                 "histogram" => ["_bucket", "_sum", "_count", "_created"],
+                "summary" => ["", "_sum", "_count", "_created"],
                 _ => [""],
             };
             var suffix = suffixes.FirstOrDefault(s => sampleName == family + s);
@@ -122,7 +123,7 @@ internal static partial class OpenMetricsValidator
                     infBucket[group] = count;
                 }
             }
-            else if (suffix == "_count")
+            else if (suffix == "_count" && type == "histogram")
             {
                 var group = family + labels;
                 if (!infBucket.TryGetValue(group, out var inf) || inf != Parse(value))

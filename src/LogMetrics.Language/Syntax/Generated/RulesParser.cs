@@ -37,40 +37,40 @@ internal partial class RulesParser : Parser {
 	public const int
 		AFTER=1, AS=2, BUCKETS=3, BY=4, CONST=5, COUNTER=6, DEF=7, DEL=8, ELSE=9, 
 		GAUGE=10, HIDDEN_=11, HISTOGRAM=12, LIMIT=13, NEXT=14, OTHERWISE=15, STOP=16, 
-		TEXT=17, TIMER=18, BUILTIN=19, LCURLY=20, RCURLY=21, LPAREN=22, RPAREN=23, 
-		LSQUARE=24, RSQUARE=25, COMMA=26, INC=27, DEC=28, ADD_ASSIGN=29, SUB_ASSIGN=30, 
-		POW=31, MUL=32, MOD=33, PLUS=34, MINUS=35, SHL=36, SHR=37, LE=38, GE=39, 
-		LT=40, GT=41, EQ=42, NE=43, MATCH=44, NOT_MATCH=45, ASSIGN=46, AND=47, 
-		OR=48, BITAND=49, BITOR=50, XOR=51, TILDE=52, NOT=53, REGEX=54, DIV=55, 
-		DURATION=56, FLOATLITERAL=57, INTLITERAL=58, STRING=59, UNTERMINATED_STRING=60, 
-		CAPREF=61, CAPREF_NAMED=62, DOLLAR=63, DOT=64, DECO=65, ID=66, NL=67, 
-		COMMENT=68, WS=69, ERROR_CHARACTER=70;
+		SUMMARY=17, TEXT=18, TIMER=19, BUILTIN=20, LCURLY=21, RCURLY=22, LPAREN=23, 
+		RPAREN=24, LSQUARE=25, RSQUARE=26, COMMA=27, INC=28, DEC=29, ADD_ASSIGN=30, 
+		SUB_ASSIGN=31, POW=32, MUL=33, MOD=34, PLUS=35, MINUS=36, SHL=37, SHR=38, 
+		LE=39, GE=40, LT=41, GT=42, EQ=43, NE=44, MATCH=45, NOT_MATCH=46, ASSIGN=47, 
+		AND=48, OR=49, BITAND=50, BITOR=51, XOR=52, TILDE=53, NOT=54, REGEX=55, 
+		DIV=56, DURATION=57, FLOATLITERAL=58, INTLITERAL=59, STRING=60, UNTERMINATED_STRING=61, 
+		CAPREF=62, CAPREF_NAMED=63, DOLLAR=64, DOT=65, DECO=66, ID=67, NL=68, 
+		COMMENT=69, WS=70, ERROR_CHARACTER=71;
 	public const int
 		RULE_compilationUnit = 0, RULE_statementList = 1, RULE_block = 2, RULE_statement = 3, 
 		RULE_metricDeclaration = 4, RULE_declarationClause = 5, RULE_labelName = 6, 
 		RULE_bucket = 7, RULE_labelSet = 8, RULE_literal = 9, RULE_expression = 10, 
-		RULE_primary = 11, RULE_arguments = 12, RULE_fieldSelector = 13;
+		RULE_primary = 11, RULE_arguments = 12, RULE_argument = 13, RULE_fieldSelector = 14;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "statementList", "block", "statement", "metricDeclaration", 
 		"declarationClause", "labelName", "bucket", "labelSet", "literal", "expression", 
-		"primary", "arguments", "fieldSelector"
+		"primary", "arguments", "argument", "fieldSelector"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'after'", "'as'", "'buckets'", "'by'", "'const'", "'counter'", 
 		"'def'", "'del'", "'else'", "'gauge'", "'hidden'", "'histogram'", "'limit'", 
-		"'next'", "'otherwise'", "'stop'", "'text'", "'timer'", null, "'{'", "'}'", 
-		"'('", "')'", "'['", "']'", "','", "'++'", "'--'", "'+='", "'-='", "'**'", 
-		"'*'", "'%'", "'+'", "'-'", "'<<'", "'>>'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='", "'=~'", "'!~'", "'='", "'&&'", "'||'", "'&'", "'|'", "'^'", 
-		"'~'", "'!'", null, "'/'", null, null, null, null, null, null, null, "'$'", 
-		"'.'", null, null, "'\\n'"
+		"'next'", "'otherwise'", "'stop'", "'summary'", "'text'", "'timer'", null, 
+		"'{'", "'}'", "'('", "')'", "'['", "']'", "','", "'++'", "'--'", "'+='", 
+		"'-='", "'**'", "'*'", "'%'", "'+'", "'-'", "'<<'", "'>>'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='", "'=~'", "'!~'", "'='", "'&&'", "'||'", "'&'", 
+		"'|'", "'^'", "'~'", "'!'", null, "'/'", null, null, null, null, null, 
+		null, null, "'$'", "'.'", null, null, "'\\n'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "AFTER", "AS", "BUCKETS", "BY", "CONST", "COUNTER", "DEF", "DEL", 
 		"ELSE", "GAUGE", "HIDDEN_", "HISTOGRAM", "LIMIT", "NEXT", "OTHERWISE", 
-		"STOP", "TEXT", "TIMER", "BUILTIN", "LCURLY", "RCURLY", "LPAREN", "RPAREN", 
-		"LSQUARE", "RSQUARE", "COMMA", "INC", "DEC", "ADD_ASSIGN", "SUB_ASSIGN", 
+		"STOP", "SUMMARY", "TEXT", "TIMER", "BUILTIN", "LCURLY", "RCURLY", "LPAREN", 
+		"RPAREN", "LSQUARE", "RSQUARE", "COMMA", "INC", "DEC", "ADD_ASSIGN", "SUB_ASSIGN", 
 		"POW", "MUL", "MOD", "PLUS", "MINUS", "SHL", "SHR", "LE", "GE", "LT", 
 		"GT", "EQ", "NE", "MATCH", "NOT_MATCH", "ASSIGN", "AND", "OR", "BITAND", 
 		"BITOR", "XOR", "TILDE", "NOT", "REGEX", "DIV", "DURATION", "FLOATLITERAL", 
@@ -134,9 +134,9 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 28;
+			State = 30;
 			statementList();
-			State = 29;
+			State = 31;
 			Match(Eof);
 			}
 		}
@@ -183,12 +183,12 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 35;
+			State = 37;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 8607364051397410543L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & -1232015970914730257L) != 0)) {
 				{
-				State = 33;
+				State = 35;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case CONST:
@@ -201,6 +201,7 @@ internal partial class RulesParser : Parser {
 				case NEXT:
 				case OTHERWISE:
 				case STOP:
+				case SUMMARY:
 				case TEXT:
 				case TIMER:
 				case BUILTIN:
@@ -218,13 +219,13 @@ internal partial class RulesParser : Parser {
 				case DECO:
 				case ID:
 					{
-					State = 31;
+					State = 33;
 					statement();
 					}
 					break;
 				case NL:
 					{
-					State = 32;
+					State = 34;
 					Match(NL);
 					}
 					break;
@@ -232,7 +233,7 @@ internal partial class RulesParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 37;
+				State = 39;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -275,11 +276,11 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 38;
-			Match(LCURLY);
-			State = 39;
-			statementList();
 			State = 40;
+			Match(LCURLY);
+			State = 41;
+			statementList();
+			State = 42;
 			Match(RCURLY);
 			}
 		}
@@ -453,14 +454,14 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 6, RULE_statement);
 		int _la;
 		try {
-			State = 80;
+			State = 82;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
 			case 1:
 				_localctx = new DeclarationStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 42;
+				State = 44;
 				metricDeclaration();
 				}
 				break;
@@ -468,25 +469,25 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConstStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 43;
+				State = 45;
 				Match(CONST);
-				State = 44;
+				State = 46;
 				Match(ID);
-				State = 48;
+				State = 50;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 45;
+					State = 47;
 					Match(NL);
 					}
 					}
-					State = 50;
+					State = 52;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 51;
+				State = 53;
 				expression(0);
 				}
 				break;
@@ -494,11 +495,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorDefinitionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 52;
-				Match(DEF);
-				State = 53;
-				Match(ID);
 				State = 54;
+				Match(DEF);
+				State = 55;
+				Match(ID);
+				State = 56;
 				block();
 				}
 				break;
@@ -506,9 +507,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new DecoratorStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 55;
+				State = 57;
 				Match(DECO);
-				State = 56;
+				State = 58;
 				block();
 				}
 				break;
@@ -516,9 +517,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new OtherwiseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 57;
+				State = 59;
 				Match(OTHERWISE);
-				State = 58;
+				State = 60;
 				block();
 				}
 				break;
@@ -526,32 +527,32 @@ internal partial class RulesParser : Parser {
 				_localctx = new ConditionalStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 59;
+				State = 61;
 				expression(0);
-				State = 60;
+				State = 62;
 				block();
-				State = 69;
+				State = 71;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,4,Context) ) {
 				case 1:
 					{
-					State = 64;
+					State = 66;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 61;
+						State = 63;
 						Match(NL);
 						}
 						}
-						State = 66;
+						State = 68;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 67;
+					State = 69;
 					Match(ELSE);
-					State = 68;
+					State = 70;
 					block();
 					}
 					break;
@@ -562,18 +563,18 @@ internal partial class RulesParser : Parser {
 				_localctx = new DeleteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 71;
+				State = 73;
 				Match(DEL);
-				State = 72;
+				State = 74;
 				expression(0);
-				State = 75;
+				State = 77;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 73;
+					State = 75;
 					Match(AFTER);
-					State = 74;
+					State = 76;
 					Match(DURATION);
 					}
 				}
@@ -584,7 +585,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NextStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 77;
+				State = 79;
 				Match(NEXT);
 				}
 				break;
@@ -592,7 +593,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StopStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 78;
+				State = 80;
 				Match(STOP);
 				}
 				break;
@@ -600,7 +601,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new ExpressionStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 79;
+				State = 81;
 				expression(0);
 				}
 				break;
@@ -625,6 +626,7 @@ internal partial class RulesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMER() { return GetToken(RulesParser.TIMER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(RulesParser.TEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HISTOGRAM() { return GetToken(RulesParser.HISTOGRAM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUMMARY() { return GetToken(RulesParser.SUMMARY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(RulesParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HIDDEN_() { return GetToken(RulesParser.HIDDEN_, 0); }
@@ -656,27 +658,27 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 85;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HIDDEN_) {
 				{
-				State = 82;
+				State = 84;
 				Match(HIDDEN_);
 				}
 			}
 
-			State = 85;
+			State = 87;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 398400L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 922688L) != 0)) ) {
 				_localctx.kind = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 86;
+			State = 88;
 			_localctx.name = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
@@ -686,19 +688,19 @@ internal partial class RulesParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 90;
+			State = 92;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 87;
+					State = 89;
 					declarationClause();
 					}
 					} 
 				}
-				State = 92;
+				State = 94;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,8,Context);
 			}
@@ -832,6 +834,41 @@ internal partial class RulesParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class NumberListClauseContext : DeclarationClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BucketContext[] bucket() {
+			return GetRuleContexts<BucketContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BucketContext bucket(int i) {
+			return GetRuleContext<BucketContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RulesParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(RulesParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NL() { return GetTokens(RulesParser.NL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NL(int i) {
+			return GetToken(RulesParser.NL, i);
+		}
+		public NumberListClauseContext(DeclarationClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNumberListClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DurationClauseContext : DeclarationClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RulesParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DURATION() { return GetToken(RulesParser.DURATION, 0); }
+		public DurationClauseContext(DeclarationClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDurationClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public DeclarationClauseContext declarationClause() {
@@ -839,44 +876,44 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 10, RULE_declarationClause);
 		int _la;
 		try {
-			State = 144;
+			State = 163;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
 			case 1:
 				_localctx = new ByClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 93;
+				State = 95;
 				Match(BY);
-				State = 94;
+				State = 96;
 				labelName();
-				State = 105;
+				State = 107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 95;
+					State = 97;
 					Match(COMMA);
-					State = 99;
+					State = 101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 96;
+						State = 98;
 						Match(NL);
 						}
 						}
-						State = 101;
+						State = 103;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 102;
+					State = 104;
 					labelName();
 					}
 					}
-					State = 107;
+					State = 109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -886,9 +923,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new AsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 108;
+				State = 110;
 				Match(AS);
-				State = 109;
+				State = 111;
 				Match(STRING);
 				}
 				break;
@@ -896,37 +933,37 @@ internal partial class RulesParser : Parser {
 				_localctx = new BucketsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 110;
+				State = 112;
 				Match(BUCKETS);
-				State = 111;
+				State = 113;
 				bucket();
-				State = 122;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 112;
+					State = 114;
 					Match(COMMA);
-					State = 116;
+					State = 118;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 113;
+						State = 115;
 						Match(NL);
 						}
 						}
-						State = 118;
+						State = 120;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 119;
+					State = 121;
 					bucket();
 					}
 					}
-					State = 124;
+					State = 126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -936,9 +973,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new LimitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 125;
+				State = 127;
 				Match(LIMIT);
-				State = 126;
+				State = 128;
 				Match(INTLITERAL);
 				}
 				break;
@@ -946,9 +983,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new HelpClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 127;
+				State = 129;
 				Match(ID);
-				State = 128;
+				State = 130;
 				Match(STRING);
 				}
 				break;
@@ -956,40 +993,90 @@ internal partial class RulesParser : Parser {
 				_localctx = new InitClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 129;
+				State = 131;
 				Match(ID);
-				State = 130;
+				State = 132;
 				labelSet();
-				State = 141;
+				State = 143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 131;
+					State = 133;
 					Match(COMMA);
-					State = 135;
+					State = 137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==NL) {
 						{
 						{
-						State = 132;
+						State = 134;
 						Match(NL);
 						}
 						}
-						State = 137;
+						State = 139;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 138;
+					State = 140;
 					labelSet();
 					}
 					}
-					State = 143;
+					State = 145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				}
+				break;
+			case 7:
+				_localctx = new NumberListClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 146;
+				Match(ID);
+				State = 147;
+				bucket();
+				State = 158;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 148;
+					Match(COMMA);
+					State = 152;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==NL) {
+						{
+						{
+						State = 149;
+						Match(NL);
+						}
+						}
+						State = 154;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 155;
+					bucket();
+					}
+					}
+					State = 160;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case 8:
+				_localctx = new DurationClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 161;
+				Match(ID);
+				State = 162;
+				Match(DURATION);
 				}
 				break;
 			}
@@ -1029,7 +1116,7 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 146;
+			State = 165;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STRING || _la==ID) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1076,17 +1163,17 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 148;
+				State = 167;
 				Match(MINUS);
 				}
 			}
 
-			State = 151;
+			State = 170;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1142,35 +1229,35 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 153;
+			State = 172;
 			Match(LSQUARE);
-			State = 162;
+			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806350890729472L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2017612701781458944L) != 0)) {
 				{
-				State = 154;
+				State = 173;
 				literal();
-				State = 159;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 155;
+					State = 174;
 					Match(COMMA);
-					State = 156;
+					State = 175;
 					literal();
 					}
 					}
-					State = 161;
+					State = 180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 164;
+			State = 183;
 			Match(RSQUARE);
 			}
 		}
@@ -1209,7 +1296,7 @@ internal partial class RulesParser : Parser {
 		EnterRule(_localctx, 18, RULE_literal);
 		int _la;
 		try {
-			State = 171;
+			State = 190;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -1217,17 +1304,17 @@ internal partial class RulesParser : Parser {
 			case INTLITERAL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 167;
+				State = 186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 166;
+					State = 185;
 					Match(MINUS);
 					}
 				}
 
-				State = 169;
+				State = 188;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FLOATLITERAL || _la==INTLITERAL) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1241,7 +1328,7 @@ internal partial class RulesParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 170;
+				State = 189;
 				Match(STRING);
 				}
 				break;
@@ -1397,7 +1484,7 @@ internal partial class RulesParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 196;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BUILTIN:
@@ -1415,7 +1502,7 @@ internal partial class RulesParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 174;
+				State = 193;
 				primary();
 				}
 				break;
@@ -1426,17 +1513,17 @@ internal partial class RulesParser : Parser {
 				_localctx = new UnaryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 175;
+				State = 194;
 				((UnaryExpressionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 13510833241849856L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 27021666483699712L) != 0)) ) {
 					((UnaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 176;
+				State = 195;
 				expression(9);
 				}
 				break;
@@ -1444,49 +1531,49 @@ internal partial class RulesParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 255;
+			State = 274;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 253;
+					State = 272;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 179;
+						State = 198;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 180;
+						State = 199;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 36028812051349504L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057624102699008L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 184;
+						State = 203;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 181;
+							State = 200;
 							Match(NL);
 							}
 							}
-							State = 186;
+							State = 205;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 187;
+						State = 206;
 						expression(9);
 						}
 						break;
@@ -1494,9 +1581,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 188;
+						State = 207;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 189;
+						State = 208;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1506,21 +1593,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 193;
+						State = 212;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 190;
+							State = 209;
 							Match(NL);
 							}
 							}
-							State = 195;
+							State = 214;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 196;
+						State = 215;
 						expression(8);
 						}
 						break;
@@ -1528,9 +1615,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 197;
+						State = 216;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 198;
+						State = 217;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -1540,21 +1627,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 202;
+						State = 221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 199;
+							State = 218;
 							Match(NL);
 							}
 							}
-							State = 204;
+							State = 223;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 205;
+						State = 224;
 						expression(7);
 						}
 						break;
@@ -1562,33 +1649,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 206;
+						State = 225;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 207;
+						State = 226;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17317308137472L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 34634616274944L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 211;
+						State = 230;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 208;
+							State = 227;
 							Match(NL);
 							}
 							}
-							State = 213;
+							State = 232;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 214;
+						State = 233;
 						expression(6);
 						}
 						break;
@@ -1596,33 +1683,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 215;
+						State = 234;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 216;
+						State = 235;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3940649673949184L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7881299347898368L) != 0)) ) {
 							((BinaryExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 220;
+						State = 239;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 217;
+							State = 236;
 							Match(NL);
 							}
 							}
-							State = 222;
+							State = 241;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 223;
+						State = 242;
 						expression(5);
 						}
 						break;
@@ -1630,9 +1717,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 224;
+						State = 243;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 225;
+						State = 244;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==MATCH || _la==NOT_MATCH) ) {
@@ -1642,21 +1729,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 229;
+						State = 248;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 226;
+							State = 245;
 							Match(NL);
 							}
 							}
-							State = 231;
+							State = 250;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 232;
+						State = 251;
 						expression(4);
 						}
 						break;
@@ -1664,9 +1751,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new BinaryExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 233;
+						State = 252;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 234;
+						State = 253;
 						((BinaryExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==AND || _la==OR) ) {
@@ -1676,21 +1763,21 @@ internal partial class RulesParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 238;
+						State = 257;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 235;
+							State = 254;
 							Match(NL);
 							}
 							}
-							State = 240;
+							State = 259;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 241;
+						State = 260;
 						expression(3);
 						}
 						break;
@@ -1698,33 +1785,33 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new AssignmentExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 242;
+						State = 261;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 243;
+						State = 262;
 						((AssignmentExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 70370354790400L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 140740709580800L) != 0)) ) {
 							((AssignmentExpressionContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 247;
+						State = 266;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==NL) {
 							{
 							{
-							State = 244;
+							State = 263;
 							Match(NL);
 							}
 							}
-							State = 249;
+							State = 268;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 250;
+						State = 269;
 						expression(1);
 						}
 						break;
@@ -1732,9 +1819,9 @@ internal partial class RulesParser : Parser {
 						{
 						_localctx = new PostfixExpressionContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 251;
+						State = 270;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 252;
+						State = 271;
 						((PostfixExpressionContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==INC || _la==DEC) ) {
@@ -1749,9 +1836,9 @@ internal partial class RulesParser : Parser {
 					}
 					} 
 				}
-				State = 257;
+				State = 276;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 			}
 			}
 		}
@@ -1908,16 +1995,16 @@ internal partial class RulesParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 302;
+			State = 321;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new IndexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 258;
+				State = 277;
 				Match(ID);
-				State = 263;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -1925,11 +2012,11 @@ internal partial class RulesParser : Parser {
 					case 1:
 						{
 						{
-						State = 259;
+						State = 278;
 						Match(LSQUARE);
-						State = 260;
+						State = 279;
 						arguments();
-						State = 261;
+						State = 280;
 						Match(RSQUARE);
 						}
 						}
@@ -1937,9 +2024,9 @@ internal partial class RulesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 265;
+					State = 284;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -1947,7 +2034,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new CallPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 267;
+				State = 286;
 				_la = TokenStream.LA(1);
 				if ( !(_la==BUILTIN || _la==ID) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1956,19 +2043,19 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 268;
+				State = 287;
 				Match(LPAREN);
-				State = 270;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 173508088889353L) != 0)) {
+				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 173508088897545L) != 0)) {
 					{
-					State = 269;
+					State = 288;
 					arguments();
 					}
 				}
 
-				State = 272;
+				State = 291;
 				Match(RPAREN);
 				}
 				break;
@@ -1976,7 +2063,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new NamePrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 273;
+				State = 292;
 				Match(ID);
 				}
 				break;
@@ -1984,7 +2071,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new IntPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 274;
+				State = 293;
 				Match(INTLITERAL);
 				}
 				break;
@@ -1992,7 +2079,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new FloatPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 275;
+				State = 294;
 				Match(FLOATLITERAL);
 				}
 				break;
@@ -2000,7 +2087,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new StringPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 276;
+				State = 295;
 				Match(STRING);
 				}
 				break;
@@ -2008,7 +2095,7 @@ internal partial class RulesParser : Parser {
 				_localctx = new RegexPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 277;
+				State = 296;
 				Match(REGEX);
 				}
 				break;
@@ -2016,23 +2103,23 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 278;
+				State = 297;
 				Match(CAPREF);
-				State = 282;
+				State = 301;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 279;
+						State = 298;
 						fieldSelector();
 						}
 						} 
 					}
-					State = 284;
+					State = 303;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
 				}
 				}
 				break;
@@ -2040,23 +2127,23 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 285;
+				State = 304;
 				Match(CAPREF_NAMED);
-				State = 289;
+				State = 308;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 286;
+						State = 305;
 						fieldSelector();
 						}
 						} 
 					}
-					State = 291;
+					State = 310;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				}
 				}
 				break;
@@ -2064,9 +2151,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new CaprefPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 292;
+				State = 311;
 				Match(DOLLAR);
-				State = 294;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -2074,7 +2161,7 @@ internal partial class RulesParser : Parser {
 					case 1:
 						{
 						{
-						State = 293;
+						State = 312;
 						fieldSelector();
 						}
 						}
@@ -2082,9 +2169,9 @@ internal partial class RulesParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 296;
+					State = 315;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -2092,11 +2179,11 @@ internal partial class RulesParser : Parser {
 				_localctx = new ParenthesizedPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 298;
+				State = 317;
 				Match(LPAREN);
-				State = 299;
+				State = 318;
 				expression(0);
-				State = 300;
+				State = 319;
 				Match(RPAREN);
 				}
 				break;
@@ -2114,11 +2201,11 @@ internal partial class RulesParser : Parser {
 	}
 
 	public partial class ArgumentsContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
-			return GetRuleContexts<ExpressionContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext[] argument() {
+			return GetRuleContexts<ArgumentContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
-			return GetRuleContext<ExpressionContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext argument(int i) {
+			return GetRuleContext<ArgumentContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RulesParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
@@ -2149,38 +2236,105 @@ internal partial class RulesParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 304;
-			expression(0);
-			State = 315;
+			State = 323;
+			argument();
+			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 305;
+				State = 324;
 				Match(COMMA);
-				State = 309;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==NL) {
 					{
 					{
-					State = 306;
+					State = 325;
 					Match(NL);
 					}
 					}
-					State = 311;
+					State = 330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 312;
-				expression(0);
+				State = 331;
+				argument();
 				}
 				}
-				State = 317;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ArgumentContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MUL() { return GetToken(RulesParser.MUL, 0); }
+		public ArgumentContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_argument; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRulesVisitor<TResult> typedVisitor = visitor as IRulesVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitArgument(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ArgumentContext argument() {
+		ArgumentContext _localctx = new ArgumentContext(Context, State);
+		EnterRule(_localctx, 26, RULE_argument);
+		try {
+			State = 339;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case BUILTIN:
+			case LPAREN:
+			case MINUS:
+			case TILDE:
+			case NOT:
+			case REGEX:
+			case FLOATLITERAL:
+			case INTLITERAL:
+			case STRING:
+			case CAPREF:
+			case CAPREF_NAMED:
+			case DOLLAR:
+			case ID:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 337;
+				expression(0);
+				}
+				break;
+			case MUL:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 338;
+				Match(MUL);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2226,6 +2380,7 @@ internal partial class RulesParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(RulesParser.NEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OTHERWISE() { return GetToken(RulesParser.OTHERWISE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STOP() { return GetToken(RulesParser.STOP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUMMARY() { return GetToken(RulesParser.SUMMARY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(RulesParser.TEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMER() { return GetToken(RulesParser.TIMER, 0); }
 		public NameSelectorContext(FieldSelectorContext context) { CopyFrom(context); }
@@ -2253,21 +2408,21 @@ internal partial class RulesParser : Parser {
 	[RuleVersion(0)]
 	public FieldSelectorContext fieldSelector() {
 		FieldSelectorContext _localctx = new FieldSelectorContext(Context, State);
-		EnterRule(_localctx, 26, RULE_fieldSelector);
+		EnterRule(_localctx, 28, RULE_fieldSelector);
 		int _la;
 		try {
-			State = 323;
+			State = 346;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DOT:
 				_localctx = new NameSelectorContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 318;
+				State = 341;
 				Match(DOT);
-				State = 319;
+				State = 342;
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1048574L) != 0) || _la==ID) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2097150L) != 0) || _la==ID) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -2280,9 +2435,9 @@ internal partial class RulesParser : Parser {
 				_localctx = new KeySelectorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 320;
+				State = 343;
 				Match(LSQUARE);
-				State = 321;
+				State = 344;
 				_la = TokenStream.LA(1);
 				if ( !(_la==INTLITERAL || _la==STRING) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2291,7 +2446,7 @@ internal partial class RulesParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 322;
+				State = 345;
 				Match(RSQUARE);
 				}
 				break;
@@ -2332,122 +2487,130 @@ internal partial class RulesParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,70,326,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,1,0,1,0,1,
-		0,1,1,1,1,5,1,34,8,1,10,1,12,1,37,9,1,1,2,1,2,1,2,1,2,1,3,1,3,1,3,1,3,
-		5,3,47,8,3,10,3,12,3,50,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,5,3,63,8,3,10,3,12,3,66,9,3,1,3,1,3,3,3,70,8,3,1,3,1,3,1,3,1,3,3,3,76,
-		8,3,1,3,1,3,1,3,3,3,81,8,3,1,4,3,4,84,8,4,1,4,1,4,1,4,5,4,89,8,4,10,4,
-		12,4,92,9,4,1,5,1,5,1,5,1,5,5,5,98,8,5,10,5,12,5,101,9,5,1,5,5,5,104,8,
-		5,10,5,12,5,107,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,115,8,5,10,5,12,5,118,
-		9,5,1,5,5,5,121,8,5,10,5,12,5,124,9,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,
-		5,5,134,8,5,10,5,12,5,137,9,5,1,5,5,5,140,8,5,10,5,12,5,143,9,5,3,5,145,
-		8,5,1,6,1,6,1,7,3,7,150,8,7,1,7,1,7,1,8,1,8,1,8,1,8,5,8,158,8,8,10,8,12,
-		8,161,9,8,3,8,163,8,8,1,8,1,8,1,9,3,9,168,8,9,1,9,1,9,3,9,172,8,9,1,10,
-		1,10,1,10,1,10,3,10,178,8,10,1,10,1,10,1,10,5,10,183,8,10,10,10,12,10,
-		186,9,10,1,10,1,10,1,10,1,10,5,10,192,8,10,10,10,12,10,195,9,10,1,10,1,
-		10,1,10,1,10,5,10,201,8,10,10,10,12,10,204,9,10,1,10,1,10,1,10,1,10,5,
-		10,210,8,10,10,10,12,10,213,9,10,1,10,1,10,1,10,1,10,5,10,219,8,10,10,
-		10,12,10,222,9,10,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,
-		10,1,10,1,10,1,10,1,10,5,10,237,8,10,10,10,12,10,240,9,10,1,10,1,10,1,
-		10,1,10,5,10,246,8,10,10,10,12,10,249,9,10,1,10,1,10,1,10,5,10,254,8,10,
-		10,10,12,10,257,9,10,1,11,1,11,1,11,1,11,1,11,4,11,264,8,11,11,11,12,11,
-		265,1,11,1,11,1,11,3,11,271,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,5,11,281,8,11,10,11,12,11,284,9,11,1,11,1,11,5,11,288,8,11,10,11,12,
-		11,291,9,11,1,11,1,11,4,11,295,8,11,11,11,12,11,296,1,11,1,11,1,11,1,11,
-		3,11,303,8,11,1,12,1,12,1,12,5,12,308,8,12,10,12,12,12,311,9,12,1,12,5,
-		12,314,8,12,10,12,12,12,317,9,12,1,13,1,13,1,13,1,13,1,13,3,13,324,8,13,
-		1,13,0,1,20,14,0,2,4,6,8,10,12,14,16,18,20,22,24,26,0,16,4,0,6,6,10,10,
-		12,12,17,18,2,0,59,59,66,66,1,0,57,58,2,0,35,35,52,53,2,0,31,33,55,55,
-		1,0,34,35,1,0,36,37,1,0,38,43,1,0,49,51,1,0,44,45,1,0,47,48,2,0,29,30,
-		46,46,1,0,27,28,2,0,19,19,66,66,2,0,1,19,66,66,1,0,58,59,380,0,28,1,0,
-		0,0,2,35,1,0,0,0,4,38,1,0,0,0,6,80,1,0,0,0,8,83,1,0,0,0,10,144,1,0,0,0,
-		12,146,1,0,0,0,14,149,1,0,0,0,16,153,1,0,0,0,18,171,1,0,0,0,20,177,1,0,
-		0,0,22,302,1,0,0,0,24,304,1,0,0,0,26,323,1,0,0,0,28,29,3,2,1,0,29,30,5,
-		0,0,1,30,1,1,0,0,0,31,34,3,6,3,0,32,34,5,67,0,0,33,31,1,0,0,0,33,32,1,
-		0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,1,0,0,0,36,3,1,0,0,0,37,35,1,0,
-		0,0,38,39,5,20,0,0,39,40,3,2,1,0,40,41,5,21,0,0,41,5,1,0,0,0,42,81,3,8,
-		4,0,43,44,5,5,0,0,44,48,5,66,0,0,45,47,5,67,0,0,46,45,1,0,0,0,47,50,1,
-		0,0,0,48,46,1,0,0,0,48,49,1,0,0,0,49,51,1,0,0,0,50,48,1,0,0,0,51,81,3,
-		20,10,0,52,53,5,7,0,0,53,54,5,66,0,0,54,81,3,4,2,0,55,56,5,65,0,0,56,81,
-		3,4,2,0,57,58,5,15,0,0,58,81,3,4,2,0,59,60,3,20,10,0,60,69,3,4,2,0,61,
-		63,5,67,0,0,62,61,1,0,0,0,63,66,1,0,0,0,64,62,1,0,0,0,64,65,1,0,0,0,65,
-		67,1,0,0,0,66,64,1,0,0,0,67,68,5,9,0,0,68,70,3,4,2,0,69,64,1,0,0,0,69,
-		70,1,0,0,0,70,81,1,0,0,0,71,72,5,8,0,0,72,75,3,20,10,0,73,74,5,1,0,0,74,
-		76,5,56,0,0,75,73,1,0,0,0,75,76,1,0,0,0,76,81,1,0,0,0,77,81,5,14,0,0,78,
-		81,5,16,0,0,79,81,3,20,10,0,80,42,1,0,0,0,80,43,1,0,0,0,80,52,1,0,0,0,
-		80,55,1,0,0,0,80,57,1,0,0,0,80,59,1,0,0,0,80,71,1,0,0,0,80,77,1,0,0,0,
-		80,78,1,0,0,0,80,79,1,0,0,0,81,7,1,0,0,0,82,84,5,11,0,0,83,82,1,0,0,0,
-		83,84,1,0,0,0,84,85,1,0,0,0,85,86,7,0,0,0,86,90,7,1,0,0,87,89,3,10,5,0,
-		88,87,1,0,0,0,89,92,1,0,0,0,90,88,1,0,0,0,90,91,1,0,0,0,91,9,1,0,0,0,92,
-		90,1,0,0,0,93,94,5,4,0,0,94,105,3,12,6,0,95,99,5,26,0,0,96,98,5,67,0,0,
-		97,96,1,0,0,0,98,101,1,0,0,0,99,97,1,0,0,0,99,100,1,0,0,0,100,102,1,0,
-		0,0,101,99,1,0,0,0,102,104,3,12,6,0,103,95,1,0,0,0,104,107,1,0,0,0,105,
-		103,1,0,0,0,105,106,1,0,0,0,106,145,1,0,0,0,107,105,1,0,0,0,108,109,5,
-		2,0,0,109,145,5,59,0,0,110,111,5,3,0,0,111,122,3,14,7,0,112,116,5,26,0,
-		0,113,115,5,67,0,0,114,113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,
-		117,1,0,0,0,117,119,1,0,0,0,118,116,1,0,0,0,119,121,3,14,7,0,120,112,1,
-		0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,123,145,1,0,0,0,
-		124,122,1,0,0,0,125,126,5,13,0,0,126,145,5,58,0,0,127,128,5,66,0,0,128,
-		145,5,59,0,0,129,130,5,66,0,0,130,141,3,16,8,0,131,135,5,26,0,0,132,134,
-		5,67,0,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,0,0,0,135,136,1,0,0,
-		0,136,138,1,0,0,0,137,135,1,0,0,0,138,140,3,16,8,0,139,131,1,0,0,0,140,
-		143,1,0,0,0,141,139,1,0,0,0,141,142,1,0,0,0,142,145,1,0,0,0,143,141,1,
-		0,0,0,144,93,1,0,0,0,144,108,1,0,0,0,144,110,1,0,0,0,144,125,1,0,0,0,144,
-		127,1,0,0,0,144,129,1,0,0,0,145,11,1,0,0,0,146,147,7,1,0,0,147,13,1,0,
-		0,0,148,150,5,35,0,0,149,148,1,0,0,0,149,150,1,0,0,0,150,151,1,0,0,0,151,
-		152,7,2,0,0,152,15,1,0,0,0,153,162,5,24,0,0,154,159,3,18,9,0,155,156,5,
-		26,0,0,156,158,3,18,9,0,157,155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,
-		0,159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,154,1,0,0,0,162,
-		163,1,0,0,0,163,164,1,0,0,0,164,165,5,25,0,0,165,17,1,0,0,0,166,168,5,
-		35,0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,169,1,0,0,0,169,172,7,2,0,0,
-		170,172,5,59,0,0,171,167,1,0,0,0,171,170,1,0,0,0,172,19,1,0,0,0,173,174,
-		6,10,-1,0,174,178,3,22,11,0,175,176,7,3,0,0,176,178,3,20,10,9,177,173,
-		1,0,0,0,177,175,1,0,0,0,178,255,1,0,0,0,179,180,10,8,0,0,180,184,7,4,0,
-		0,181,183,5,67,0,0,182,181,1,0,0,0,183,186,1,0,0,0,184,182,1,0,0,0,184,
-		185,1,0,0,0,185,187,1,0,0,0,186,184,1,0,0,0,187,254,3,20,10,9,188,189,
-		10,7,0,0,189,193,7,5,0,0,190,192,5,67,0,0,191,190,1,0,0,0,192,195,1,0,
-		0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,0,196,
-		254,3,20,10,8,197,198,10,6,0,0,198,202,7,6,0,0,199,201,5,67,0,0,200,199,
-		1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,205,1,0,0,
-		0,204,202,1,0,0,0,205,254,3,20,10,7,206,207,10,5,0,0,207,211,7,7,0,0,208,
-		210,5,67,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,
-		0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,254,3,20,10,6,215,216,10,4,0,
-		0,216,220,7,8,0,0,217,219,5,67,0,0,218,217,1,0,0,0,219,222,1,0,0,0,220,
-		218,1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,254,3,
-		20,10,5,224,225,10,3,0,0,225,229,7,9,0,0,226,228,5,67,0,0,227,226,1,0,
-		0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,232,1,0,0,0,231,
-		229,1,0,0,0,232,254,3,20,10,4,233,234,10,2,0,0,234,238,7,10,0,0,235,237,
-		5,67,0,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,
-		0,239,241,1,0,0,0,240,238,1,0,0,0,241,254,3,20,10,3,242,243,10,1,0,0,243,
-		247,7,11,0,0,244,246,5,67,0,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,
-		1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,254,3,20,10,
-		1,251,252,10,10,0,0,252,254,7,12,0,0,253,179,1,0,0,0,253,188,1,0,0,0,253,
-		197,1,0,0,0,253,206,1,0,0,0,253,215,1,0,0,0,253,224,1,0,0,0,253,233,1,
-		0,0,0,253,242,1,0,0,0,253,251,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,21,1,0,0,0,257,255,1,0,0,0,258,263,5,66,0,0,259,260,
-		5,24,0,0,260,261,3,24,12,0,261,262,5,25,0,0,262,264,1,0,0,0,263,259,1,
-		0,0,0,264,265,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,303,1,0,0,0,
-		267,268,7,13,0,0,268,270,5,22,0,0,269,271,3,24,12,0,270,269,1,0,0,0,270,
-		271,1,0,0,0,271,272,1,0,0,0,272,303,5,23,0,0,273,303,5,66,0,0,274,303,
-		5,58,0,0,275,303,5,57,0,0,276,303,5,59,0,0,277,303,5,54,0,0,278,282,5,
-		61,0,0,279,281,3,26,13,0,280,279,1,0,0,0,281,284,1,0,0,0,282,280,1,0,0,
-		0,282,283,1,0,0,0,283,303,1,0,0,0,284,282,1,0,0,0,285,289,5,62,0,0,286,
-		288,3,26,13,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,
-		1,0,0,0,290,303,1,0,0,0,291,289,1,0,0,0,292,294,5,63,0,0,293,295,3,26,
-		13,0,294,293,1,0,0,0,295,296,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,
-		303,1,0,0,0,298,299,5,22,0,0,299,300,3,20,10,0,300,301,5,23,0,0,301,303,
-		1,0,0,0,302,258,1,0,0,0,302,267,1,0,0,0,302,273,1,0,0,0,302,274,1,0,0,
-		0,302,275,1,0,0,0,302,276,1,0,0,0,302,277,1,0,0,0,302,278,1,0,0,0,302,
-		285,1,0,0,0,302,292,1,0,0,0,302,298,1,0,0,0,303,23,1,0,0,0,304,315,3,20,
-		10,0,305,309,5,26,0,0,306,308,5,67,0,0,307,306,1,0,0,0,308,311,1,0,0,0,
-		309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,309,1,0,0,0,312,314,
-		3,20,10,0,313,305,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,
-		0,0,316,25,1,0,0,0,317,315,1,0,0,0,318,319,5,64,0,0,319,324,7,14,0,0,320,
-		321,5,24,0,0,321,322,7,15,0,0,322,324,5,25,0,0,323,318,1,0,0,0,323,320,
-		1,0,0,0,324,27,1,0,0,0,41,33,35,48,64,69,75,80,83,90,99,105,116,122,135,
-		141,144,149,159,162,167,171,177,184,193,202,211,220,229,238,247,253,255,
-		265,270,282,289,296,302,309,315,323
+		4,1,71,349,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
+		1,0,1,0,1,0,1,1,1,1,5,1,36,8,1,10,1,12,1,39,9,1,1,2,1,2,1,2,1,2,1,3,1,
+		3,1,3,1,3,5,3,49,8,3,10,3,12,3,52,9,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,5,3,65,8,3,10,3,12,3,68,9,3,1,3,1,3,3,3,72,8,3,1,3,1,3,1,3,
+		1,3,3,3,78,8,3,1,3,1,3,1,3,3,3,83,8,3,1,4,3,4,86,8,4,1,4,1,4,1,4,5,4,91,
+		8,4,10,4,12,4,94,9,4,1,5,1,5,1,5,1,5,5,5,100,8,5,10,5,12,5,103,9,5,1,5,
+		5,5,106,8,5,10,5,12,5,109,9,5,1,5,1,5,1,5,1,5,1,5,1,5,5,5,117,8,5,10,5,
+		12,5,120,9,5,1,5,5,5,123,8,5,10,5,12,5,126,9,5,1,5,1,5,1,5,1,5,1,5,1,5,
+		1,5,1,5,5,5,136,8,5,10,5,12,5,139,9,5,1,5,5,5,142,8,5,10,5,12,5,145,9,
+		5,1,5,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,5,5,157,8,5,10,5,12,
+		5,160,9,5,1,5,1,5,3,5,164,8,5,1,6,1,6,1,7,3,7,169,8,7,1,7,1,7,1,8,1,8,
+		1,8,1,8,5,8,177,8,8,10,8,12,8,180,9,8,3,8,182,8,8,1,8,1,8,1,9,3,9,187,
+		8,9,1,9,1,9,3,9,191,8,9,1,10,1,10,1,10,1,10,3,10,197,8,10,1,10,1,10,1,
+		10,5,10,202,8,10,10,10,12,10,205,9,10,1,10,1,10,1,10,1,10,5,10,211,8,10,
+		10,10,12,10,214,9,10,1,10,1,10,1,10,1,10,5,10,220,8,10,10,10,12,10,223,
+		9,10,1,10,1,10,1,10,1,10,5,10,229,8,10,10,10,12,10,232,9,10,1,10,1,10,
+		1,10,1,10,5,10,238,8,10,10,10,12,10,241,9,10,1,10,1,10,1,10,1,10,5,10,
+		247,8,10,10,10,12,10,250,9,10,1,10,1,10,1,10,1,10,5,10,256,8,10,10,10,
+		12,10,259,9,10,1,10,1,10,1,10,1,10,5,10,265,8,10,10,10,12,10,268,9,10,
+		1,10,1,10,1,10,5,10,273,8,10,10,10,12,10,276,9,10,1,11,1,11,1,11,1,11,
+		1,11,4,11,283,8,11,11,11,12,11,284,1,11,1,11,1,11,3,11,290,8,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,300,8,11,10,11,12,11,303,9,11,1,
+		11,1,11,5,11,307,8,11,10,11,12,11,310,9,11,1,11,1,11,4,11,314,8,11,11,
+		11,12,11,315,1,11,1,11,1,11,1,11,3,11,322,8,11,1,12,1,12,1,12,5,12,327,
+		8,12,10,12,12,12,330,9,12,1,12,5,12,333,8,12,10,12,12,12,336,9,12,1,13,
+		1,13,3,13,340,8,13,1,14,1,14,1,14,1,14,1,14,3,14,347,8,14,1,14,0,1,20,
+		15,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,0,16,4,0,6,6,10,10,12,12,17,
+		19,2,0,60,60,67,67,1,0,58,59,2,0,36,36,53,54,2,0,32,34,56,56,1,0,35,36,
+		1,0,37,38,1,0,39,44,1,0,50,52,1,0,45,46,1,0,48,49,2,0,30,31,47,47,1,0,
+		28,29,2,0,20,20,67,67,2,0,1,20,67,67,1,0,59,60,407,0,30,1,0,0,0,2,37,1,
+		0,0,0,4,40,1,0,0,0,6,82,1,0,0,0,8,85,1,0,0,0,10,163,1,0,0,0,12,165,1,0,
+		0,0,14,168,1,0,0,0,16,172,1,0,0,0,18,190,1,0,0,0,20,196,1,0,0,0,22,321,
+		1,0,0,0,24,323,1,0,0,0,26,339,1,0,0,0,28,346,1,0,0,0,30,31,3,2,1,0,31,
+		32,5,0,0,1,32,1,1,0,0,0,33,36,3,6,3,0,34,36,5,68,0,0,35,33,1,0,0,0,35,
+		34,1,0,0,0,36,39,1,0,0,0,37,35,1,0,0,0,37,38,1,0,0,0,38,3,1,0,0,0,39,37,
+		1,0,0,0,40,41,5,21,0,0,41,42,3,2,1,0,42,43,5,22,0,0,43,5,1,0,0,0,44,83,
+		3,8,4,0,45,46,5,5,0,0,46,50,5,67,0,0,47,49,5,68,0,0,48,47,1,0,0,0,49,52,
+		1,0,0,0,50,48,1,0,0,0,50,51,1,0,0,0,51,53,1,0,0,0,52,50,1,0,0,0,53,83,
+		3,20,10,0,54,55,5,7,0,0,55,56,5,67,0,0,56,83,3,4,2,0,57,58,5,66,0,0,58,
+		83,3,4,2,0,59,60,5,15,0,0,60,83,3,4,2,0,61,62,3,20,10,0,62,71,3,4,2,0,
+		63,65,5,68,0,0,64,63,1,0,0,0,65,68,1,0,0,0,66,64,1,0,0,0,66,67,1,0,0,0,
+		67,69,1,0,0,0,68,66,1,0,0,0,69,70,5,9,0,0,70,72,3,4,2,0,71,66,1,0,0,0,
+		71,72,1,0,0,0,72,83,1,0,0,0,73,74,5,8,0,0,74,77,3,20,10,0,75,76,5,1,0,
+		0,76,78,5,57,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,83,1,0,0,0,79,83,5,14,
+		0,0,80,83,5,16,0,0,81,83,3,20,10,0,82,44,1,0,0,0,82,45,1,0,0,0,82,54,1,
+		0,0,0,82,57,1,0,0,0,82,59,1,0,0,0,82,61,1,0,0,0,82,73,1,0,0,0,82,79,1,
+		0,0,0,82,80,1,0,0,0,82,81,1,0,0,0,83,7,1,0,0,0,84,86,5,11,0,0,85,84,1,
+		0,0,0,85,86,1,0,0,0,86,87,1,0,0,0,87,88,7,0,0,0,88,92,7,1,0,0,89,91,3,
+		10,5,0,90,89,1,0,0,0,91,94,1,0,0,0,92,90,1,0,0,0,92,93,1,0,0,0,93,9,1,
+		0,0,0,94,92,1,0,0,0,95,96,5,4,0,0,96,107,3,12,6,0,97,101,5,27,0,0,98,100,
+		5,68,0,0,99,98,1,0,0,0,100,103,1,0,0,0,101,99,1,0,0,0,101,102,1,0,0,0,
+		102,104,1,0,0,0,103,101,1,0,0,0,104,106,3,12,6,0,105,97,1,0,0,0,106,109,
+		1,0,0,0,107,105,1,0,0,0,107,108,1,0,0,0,108,164,1,0,0,0,109,107,1,0,0,
+		0,110,111,5,2,0,0,111,164,5,60,0,0,112,113,5,3,0,0,113,124,3,14,7,0,114,
+		118,5,27,0,0,115,117,5,68,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,
+		1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,123,3,14,7,
+		0,122,114,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,
+		164,1,0,0,0,126,124,1,0,0,0,127,128,5,13,0,0,128,164,5,59,0,0,129,130,
+		5,67,0,0,130,164,5,60,0,0,131,132,5,67,0,0,132,143,3,16,8,0,133,137,5,
+		27,0,0,134,136,5,68,0,0,135,134,1,0,0,0,136,139,1,0,0,0,137,135,1,0,0,
+		0,137,138,1,0,0,0,138,140,1,0,0,0,139,137,1,0,0,0,140,142,3,16,8,0,141,
+		133,1,0,0,0,142,145,1,0,0,0,143,141,1,0,0,0,143,144,1,0,0,0,144,164,1,
+		0,0,0,145,143,1,0,0,0,146,147,5,67,0,0,147,158,3,14,7,0,148,152,5,27,0,
+		0,149,151,5,68,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
+		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,157,3,14,7,0,156,148,1,
+		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,164,1,0,0,0,
+		160,158,1,0,0,0,161,162,5,67,0,0,162,164,5,57,0,0,163,95,1,0,0,0,163,110,
+		1,0,0,0,163,112,1,0,0,0,163,127,1,0,0,0,163,129,1,0,0,0,163,131,1,0,0,
+		0,163,146,1,0,0,0,163,161,1,0,0,0,164,11,1,0,0,0,165,166,7,1,0,0,166,13,
+		1,0,0,0,167,169,5,36,0,0,168,167,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,
+		0,170,171,7,2,0,0,171,15,1,0,0,0,172,181,5,25,0,0,173,178,3,18,9,0,174,
+		175,5,27,0,0,175,177,3,18,9,0,176,174,1,0,0,0,177,180,1,0,0,0,178,176,
+		1,0,0,0,178,179,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,181,173,1,0,0,
+		0,181,182,1,0,0,0,182,183,1,0,0,0,183,184,5,26,0,0,184,17,1,0,0,0,185,
+		187,5,36,0,0,186,185,1,0,0,0,186,187,1,0,0,0,187,188,1,0,0,0,188,191,7,
+		2,0,0,189,191,5,60,0,0,190,186,1,0,0,0,190,189,1,0,0,0,191,19,1,0,0,0,
+		192,193,6,10,-1,0,193,197,3,22,11,0,194,195,7,3,0,0,195,197,3,20,10,9,
+		196,192,1,0,0,0,196,194,1,0,0,0,197,274,1,0,0,0,198,199,10,8,0,0,199,203,
+		7,4,0,0,200,202,5,68,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,
+		0,203,204,1,0,0,0,204,206,1,0,0,0,205,203,1,0,0,0,206,273,3,20,10,9,207,
+		208,10,7,0,0,208,212,7,5,0,0,209,211,5,68,0,0,210,209,1,0,0,0,211,214,
+		1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,215,1,0,0,0,214,212,1,0,0,
+		0,215,273,3,20,10,8,216,217,10,6,0,0,217,221,7,6,0,0,218,220,5,68,0,0,
+		219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,
+		1,0,0,0,223,221,1,0,0,0,224,273,3,20,10,7,225,226,10,5,0,0,226,230,7,7,
+		0,0,227,229,5,68,0,0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,
+		231,1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,273,3,20,10,6,234,235,
+		10,4,0,0,235,239,7,8,0,0,236,238,5,68,0,0,237,236,1,0,0,0,238,241,1,0,
+		0,0,239,237,1,0,0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,
+		273,3,20,10,5,243,244,10,3,0,0,244,248,7,9,0,0,245,247,5,68,0,0,246,245,
+		1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,248,249,1,0,0,0,249,251,1,0,0,
+		0,250,248,1,0,0,0,251,273,3,20,10,4,252,253,10,2,0,0,253,257,7,10,0,0,
+		254,256,5,68,0,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,
+		1,0,0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,273,3,20,10,3,261,262,10,1,
+		0,0,262,266,7,11,0,0,263,265,5,68,0,0,264,263,1,0,0,0,265,268,1,0,0,0,
+		266,264,1,0,0,0,266,267,1,0,0,0,267,269,1,0,0,0,268,266,1,0,0,0,269,273,
+		3,20,10,1,270,271,10,10,0,0,271,273,7,12,0,0,272,198,1,0,0,0,272,207,1,
+		0,0,0,272,216,1,0,0,0,272,225,1,0,0,0,272,234,1,0,0,0,272,243,1,0,0,0,
+		272,252,1,0,0,0,272,261,1,0,0,0,272,270,1,0,0,0,273,276,1,0,0,0,274,272,
+		1,0,0,0,274,275,1,0,0,0,275,21,1,0,0,0,276,274,1,0,0,0,277,282,5,67,0,
+		0,278,279,5,25,0,0,279,280,3,24,12,0,280,281,5,26,0,0,281,283,1,0,0,0,
+		282,278,1,0,0,0,283,284,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,322,
+		1,0,0,0,286,287,7,13,0,0,287,289,5,23,0,0,288,290,3,24,12,0,289,288,1,
+		0,0,0,289,290,1,0,0,0,290,291,1,0,0,0,291,322,5,24,0,0,292,322,5,67,0,
+		0,293,322,5,59,0,0,294,322,5,58,0,0,295,322,5,60,0,0,296,322,5,55,0,0,
+		297,301,5,62,0,0,298,300,3,28,14,0,299,298,1,0,0,0,300,303,1,0,0,0,301,
+		299,1,0,0,0,301,302,1,0,0,0,302,322,1,0,0,0,303,301,1,0,0,0,304,308,5,
+		63,0,0,305,307,3,28,14,0,306,305,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,
+		0,308,309,1,0,0,0,309,322,1,0,0,0,310,308,1,0,0,0,311,313,5,64,0,0,312,
+		314,3,28,14,0,313,312,1,0,0,0,314,315,1,0,0,0,315,313,1,0,0,0,315,316,
+		1,0,0,0,316,322,1,0,0,0,317,318,5,23,0,0,318,319,3,20,10,0,319,320,5,24,
+		0,0,320,322,1,0,0,0,321,277,1,0,0,0,321,286,1,0,0,0,321,292,1,0,0,0,321,
+		293,1,0,0,0,321,294,1,0,0,0,321,295,1,0,0,0,321,296,1,0,0,0,321,297,1,
+		0,0,0,321,304,1,0,0,0,321,311,1,0,0,0,321,317,1,0,0,0,322,23,1,0,0,0,323,
+		334,3,26,13,0,324,328,5,27,0,0,325,327,5,68,0,0,326,325,1,0,0,0,327,330,
+		1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,331,1,0,0,0,330,328,1,0,0,
+		0,331,333,3,26,13,0,332,324,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,
+		335,1,0,0,0,335,25,1,0,0,0,336,334,1,0,0,0,337,340,3,20,10,0,338,340,5,
+		33,0,0,339,337,1,0,0,0,339,338,1,0,0,0,340,27,1,0,0,0,341,342,5,65,0,0,
+		342,347,7,14,0,0,343,344,5,25,0,0,344,345,7,15,0,0,345,347,5,26,0,0,346,
+		341,1,0,0,0,346,343,1,0,0,0,347,29,1,0,0,0,44,35,37,50,66,71,77,82,85,
+		92,101,107,118,124,137,143,152,158,163,168,178,181,186,190,196,203,212,
+		221,230,239,248,257,266,272,274,284,289,301,308,315,321,328,334,339,346
 	};
 
 	public static readonly ATN _ATN =

@@ -167,6 +167,20 @@ internal interface IRulesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitInitClause([NotNull] RulesParser.InitClauseContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>numberListClause</c>
+	/// labeled alternative in <see cref="RulesParser.declarationClause"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNumberListClause([NotNull] RulesParser.NumberListClauseContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>durationClause</c>
+	/// labeled alternative in <see cref="RulesParser.declarationClause"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDurationClause([NotNull] RulesParser.DurationClauseContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="RulesParser.labelName"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -294,6 +308,12 @@ internal interface IRulesVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitArguments([NotNull] RulesParser.ArgumentsContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="RulesParser.argument"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitArgument([NotNull] RulesParser.ArgumentContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>nameSelector</c>
 	/// labeled alternative in <see cref="RulesParser.fieldSelector"/>.

@@ -1,0 +1,415 @@
+using System.Globalization;
+using System.Text;
+using LogMetrics.Language;
+using LogMetrics.Language.Diagnostics;
+using LogMetrics.Language.Patterns;
+
+namespace LogMetrics.Cli.Import;
+
+/// <summary>
+/// Translates a grok_exporter config into programs of the language, one per metric (so that, as in grok_exporter,
+/// a line that fails for one metric still counts for the others), and checks them by compiling: an error in a
+/// generated program (a template field the match does not capture, a regex RE2 rejects) is reported at the YAML
+/// line it came from. The runtime never sees YAML.
+/// </summary>
+internal static class GrokExporterImporter
+{
+    /// <summary>client_golang's DefBuckets, grok_exporter's default histogram buckets.</summary>
+    public static readonly double[] DefaultBuckets = [.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10];
+
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "after", "as", "buckets", "by", "const", "counter", "def", "del", "else", "gauge", "hidden", "histogram", "limit",
+        "next", "otherwise", "stop", "summary", "text", "timer", "bool", "float", "getfilename", "int", "len", "settime",
+        "string", "strptime", "strtol", "subst", "timestamp", "tolower",
+    };
+
+    public static ImportResult Import(string configPath, GrokLibrary baseLibrary)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(configPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ImportResult { Messages = [new ImportMessage(ImportSeverity.Error, 0, 0, "cannot read the config: " + e.Message)] };
+        }
+
+        return Import(text, Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? ".", baseLibrary);
+    }
+
+    public static ImportResult Import(string text, string configDirectory, GrokLibrary baseLibrary)
+    {
+        var messages = new List<ImportMessage>();
+        var config = GrokExporterConfigReader.Read(text, messages);
+        if (config is null)
+        {
+            return new ImportResult { Messages = messages };
+        }
+
+        var sources = config.GrokPatternSources.Select(s => Path.IsPathRooted(s) ? s : Path.Combine(configDirectory, s)).ToList();
+        var patterns = string.Join("\n", config.GrokPatterns);
+        var library = BuildLibrary(baseLibrary, sources, patterns, messages, config);
+
+        var programs = new List<ImportedProgram>();
+        foreach (var metric in config.Metrics)
+        {
+            if (Translate(metric, messages) is { } program)
+            {
+                if (library is not null)
+                {
+                    Check(program, library, messages);
+                }
+
+                programs.Add(program);
+            }
+        }
+
+        if (config.Metrics.Count == 0)
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Warning, 1, 1, "the config defines no metrics"));
+        }
+
+        var logs = config.InputType switch
+        {
+            "file" => config.InputPaths,
+            "stdin" => ["-"],
+            _ => [],
+        };
+        if (config.InputType == "webhook")
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Note, config.InputAt.Line, config.InputAt.Column,
+                $"webhook input: run with --webhook {config.WebhookPath} --webhook-format {config.WebhookFormat} --webhook-json-selector '{config.WebhookJsonSelector}' (`run --config` does this itself); it is behind the same TLS and basic auth as /metrics"));
+        }
+
+        if (config.InputType == "file" && !config.Readall)
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Note, config.InputAt.Line, config.InputAt.Column,
+                "readall is false: like grok_exporter, `run --config` starts at the end of existing files; --from-start reads them whole (--state-dir keeps offsets across restarts)"));
+        }
+
+        var host = config.ServerHost.Length == 0 ? "0.0.0.0" : config.ServerHost.Trim('[', ']');
+        return new ImportResult
+        {
+            Config = config,
+            Library = library,
+            Programs = programs,
+            GrokPatterns = patterns,
+            GrokPatternSources = sources,
+            Logs = logs,
+            ReadAll = config.Readall,
+            Listen = (host.Contains(':') ? "[" + host + "]" : host) + ":" + config.ServerPort.ToString(CultureInfo.InvariantCulture),
+            Messages = messages.OrderBy(m => m.Line).ThenBy(m => m.Column).ToList(),
+        };
+    }
+
+    /// <summary>The grok library the programs need: the base, the imported pattern files and the inline patterns.</summary>
+    public static GrokLibrary? BuildLibrary(GrokLibrary baseLibrary, IReadOnlyList<string> sources, string inlinePatterns, List<ImportMessage> messages, GrokExporterConfig? config)
+    {
+        var library = baseLibrary;
+        foreach (var source in sources)
+        {
+            IReadOnlyList<string> errors;
+            if (Directory.Exists(source))
+            {
+                library = library.WithPatternsFrom(source, out errors);
+            }
+            else if (File.Exists(source))
+            {
+                library = library.WithPatterns(File.ReadAllText(source), source, out errors);
+            }
+            else
+            {
+                errors = [$"grok patterns '{source}' not found"];
+            }
+
+            foreach (var error in errors)
+            {
+                messages.Add(new ImportMessage(ImportSeverity.Error, 0, 0, error));
+            }
+        }
+
+        if (inlinePatterns.Length > 0)
+        {
+            library = library.WithPatterns(inlinePatterns, "grok_patterns", out var errors);
+            foreach (var error in errors)
+            {
+                messages.Add(new ImportMessage(ImportSeverity.Error, 0, 0, error));
+            }
+        }
+
+        return messages.Any(m => m.Severity == ImportSeverity.Error && m.Line == 0) ? null : library;
+    }
+
+    private static ImportedProgram? Translate(MetricConfig metric, List<ImportMessage> messages)
+    {
+        var writer = new ProgramWriter();
+        var ok = true;
+        var name = IsIdentifier(metric.Name) ? metric.Name : "metric";
+        var labels = new List<(TemplateConfig Label, string Expression)>();
+        var fieldOrigins = new Dictionary<string, YamlPosition>(StringComparer.Ordinal);
+        foreach (var label in metric.Labels)
+        {
+            var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", messages);
+            ok &= translated is not null;
+            foreach (var field in translated?.Fields ?? new HashSet<string>())
+            {
+                fieldOrigins.TryAdd(field, label.At);
+            }
+
+            labels.Add((label, translated is null ? "\"\"" : GoTemplateTranslator.AsString(translated)));
+        }
+
+        string? value = null;
+        if (metric.Value is { } valueTemplate && !(metric.Type == "counter" && valueTemplate.Trim() is "1" or "1.0"))
+        {
+            var translated = TranslateTemplate(valueTemplate, metric.ValueAt, "value", messages);
+            ok &= translated is not null;
+            foreach (var field in translated?.Fields ?? new HashSet<string>())
+            {
+                fieldOrigins.TryAdd(field, metric.ValueAt);
+            }
+
+            value = translated is null ? "0.0" : GoTemplateTranslator.AsFloat(translated);
+        }
+
+        var match = RegexLiteral(metric.Match, metric.MatchAt, messages);
+        var deleteMatch = metric.DeleteMatch is { } d ? RegexLiteral(d, metric.DeleteMatchAt, messages) : null;
+        ok &= match is not null && (metric.DeleteMatch is null || deleteMatch is not null);
+        if (!ok)
+        {
+            return null;
+        }
+
+        writer.Line(metric.At, $"# From grok_exporter metric '{metric.Name}' (line {metric.At.Line}).");
+        writer.Line(metric.At, Declaration(metric, name));
+        var indent = "";
+        if (metric.Paths.Count > 0)
+        {
+            var regexes = string.Join("|", metric.Paths.Select(GlobRegex));
+            writer.Line(metric.At, $"getfilename() =~ /^(?:{regexes})$/ {{");
+            indent = "  ";
+        }
+
+        var target = name + string.Concat(labels.Select(l => "[" + l.Expression + "]"));
+        writer.Line(metric.MatchAt, $"{indent}{match} {{");
+        var origin = labels.Count > 0 ? labels[0].Label.At : metric.MatchAt;
+        var statement = metric.Type switch
+        {
+            "counter" => value is null ? $"{target}++" : $"{target} += {value}",
+            "gauge" => $"{target} {(metric.Cumulative ? "+=" : "=")} {value}",
+            _ => $"{target} = {value}",
+        };
+        writer.Line(metric.Value is not null ? metric.ValueAt : origin, $"{indent}  {statement}");
+        writer.Line(metric.MatchAt, $"{indent}}}");
+        if (deleteMatch is not null)
+        {
+            var keys = new List<string>();
+            foreach (var (label, _) in labels)
+            {
+                var delete = metric.DeleteLabels.FirstOrDefault(l => l.Name == label.Name);
+                var translated = delete is null ? null : TranslateTemplate(delete.Template, delete.At, $"delete label '{delete.Name}'", messages);
+                keys.Add(translated is null ? "*" : GoTemplateTranslator.AsString(translated));
+            }
+
+            writer.Line(metric.DeleteMatchAt, $"{indent}{deleteMatch} {{");
+            writer.Line(metric.DeleteLabels.Count > 0 ? metric.DeleteLabels[0].At : metric.DeleteMatchAt, $"{indent}  del {name}{string.Concat(keys.Select(k => "[" + k + "]"))}");
+            writer.Line(metric.DeleteMatchAt, $"{indent}}}");
+        }
+
+        if (indent.Length > 0)
+        {
+            writer.Line(metric.At, "}");
+        }
+
+        if (metric.Type == "counter" && value is not null)
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Note, metric.ValueAt.Line, metric.ValueAt.Column,
+                $"metric '{metric.Name}': a negative value is added as it is (grok_exporter rejects it as a processing error)"));
+        }
+
+        return new ImportedProgram(FileNameOf(metric.Name), writer.Text, writer.Origins, metric.Name) { FieldOrigins = fieldOrigins };
+    }
+
+    private static string Declaration(MetricConfig metric, string name)
+    {
+        var builder = new StringBuilder();
+        builder.Append(metric.Type).Append(' ').Append(name);
+        if (name != metric.Name)
+        {
+            builder.Append(" as ").Append(GoTemplateTranslator.Quote(metric.Name));
+        }
+
+        if (metric.Labels.Count > 0)
+        {
+            builder.Append(" by ").AppendJoin(", ", metric.Labels.Select(l => IsIdentifier(l.Name) ? l.Name : GoTemplateTranslator.Quote(l.Name)));
+        }
+
+        switch (metric.Type)
+        {
+            case "histogram":
+                builder.Append(" le ").AppendJoin(", ", (metric.Buckets is { Count: > 0 } b ? b : DefaultBuckets).Select(Number));
+                break;
+            case "summary":
+                var quantiles = metric.Quantiles is { Count: > 0 } q ? q : [(0.5, 0.05), (0.9, 0.01), (0.99, 0.001)];
+                builder.Append(" quantiles ").AppendJoin(", ", quantiles.Select(p => Number(p.Quantile)));
+                builder.Append(" errors ").AppendJoin(", ", quantiles.Select(p => Number(p.Error)));
+                builder.Append(" max_age ").Append(GoDuration.Format(metric.MaxAge ?? TimeSpan.FromMinutes(10)));
+                break;
+        }
+
+        if (metric.Retention is { } retention && retention > TimeSpan.Zero)
+        {
+            builder.Append(" retention ").Append(GoDuration.Format(retention));
+        }
+
+        builder.Append(" help ").Append(GoTemplateTranslator.Quote(metric.Help.Replace('\n', ' ').TrimEnd()));
+        return builder.ToString();
+    }
+
+    private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, List<ImportMessage> messages)
+    {
+        var result = GoTemplateTranslator.Translate(template);
+        foreach (var error in result.Errors)
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, $"{what}: {error}"));
+        }
+
+        if (result.Expression is not null && result.Expression.Contains('\n'))
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, $"{what}: a template with a line break has no translation"));
+            return null;
+        }
+
+        return result.Expression is null ? null : result;
+    }
+
+    // The match as a regex literal: `/` is escaped, and a line break (a YAML block scalar) cannot be in one.
+    private static string? RegexLiteral(string pattern, YamlPosition at, List<ImportMessage> messages)
+    {
+        if (pattern.Contains('\n'))
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, "a match with a line break has no translation: write it on one line"));
+            return null;
+        }
+
+        var builder = new StringBuilder("/");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+            }
+            else if (c == '/')
+            {
+                builder.Append("\\/");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Append('/').ToString();
+    }
+
+    /// <summary>grok_exporter's file-name globs (`*`, `?`, `[...]`) as a regex over the whole path.</summary>
+    internal static string GlobRegex(string glob)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*':
+                    builder.Append("[^\\/]*");
+                    break;
+                case '?':
+                    builder.Append("[^\\/]");
+                    break;
+                case '[':
+                    var end = glob.IndexOf(']', i + 1);
+                    if (end < 0)
+                    {
+                        builder.Append("\\[");
+                        break;
+                    }
+
+                    var set = glob[(i + 1)..end];
+                    builder.Append('[').Append(set.StartsWith('!') ? "^" + set[1..] : set).Append(']');
+                    i = end;
+                    break;
+                case '/':
+                    builder.Append("\\/");
+                    break;
+                default:
+                    if ("\\.+()|{}^$".Contains(c))
+                    {
+                        builder.Append('\\');
+                    }
+
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Check(ImportedProgram program, GrokLibrary library, List<ImportMessage> messages)
+    {
+        var compilation = Compiler.Compile(program.FileName, program.Text, new CompilerOptions { Grok = library });
+        foreach (var diagnostic in compilation.Diagnostics)
+        {
+            var line = diagnostic.Span.Line;
+            var origin = line >= 1 && line <= program.LineOrigins.Count ? program.LineOrigins[line - 1] : default;
+            var unknownField = diagnostic.Code == "LM2003" && diagnostic.Message.StartsWith("unknown capture '", StringComparison.Ordinal)
+                ? diagnostic.Message["unknown capture '".Length..^1]
+                : null;
+            if (unknownField is not null && program.FieldOrigins.TryGetValue(unknownField, out var fieldOrigin))
+            {
+                origin = fieldOrigin;
+            }
+
+            var text = unknownField is not null
+                ? $"metric '{program.Metric}': the template references field '{unknownField}', which the match does not capture"
+                    + (diagnostic.Hint is { } hint ? $" ({hint})" : "")
+                : $"metric '{program.Metric}': {diagnostic.Code}: {diagnostic.Message}" + (diagnostic.Hint is { } h ? $" ({h})" : "");
+            messages.Add(new ImportMessage(diagnostic.IsError ? ImportSeverity.Error : ImportSeverity.Warning, origin.Line, origin.Column, text));
+        }
+    }
+
+    private static string FileNameOf(string metric)
+    {
+        var safe = new string(metric.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+        return (safe.Length == 0 ? "metric" : safe) + ".rules";
+    }
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !Reserved.Contains(name);
+
+    private static string Number(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('E') ? value.ToString("0.0###############", CultureInfo.InvariantCulture) : text;
+    }
+
+    private sealed class ProgramWriter
+    {
+        private readonly StringBuilder _text = new();
+        private readonly List<YamlPosition> _origins = [];
+
+        public string Text => _text.ToString();
+
+        public IReadOnlyList<YamlPosition> Origins => _origins;
+
+        public void Line(YamlPosition origin, string line)
+        {
+            _text.Append(line).Append('\n');
+            _origins.Add(origin);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace LogMetrics.Cli.Import;
+
+/// <summary>One line of the import report, at a position in the YAML file (1-based; 0 when it has none).</summary>
+internal sealed record ImportMessage(ImportSeverity Severity, int Line, int Column, string Text)
+{
+    public string Format(string file) =>
+        (Line > 0 ? $"{file}:{Line}:{Column}: " : $"{file}: ") + Severity.ToString().ToLowerInvariant() + ": " + Text;
+}
+
+/// <summary>Error: the config cannot be run as it is. Warning: translated, but not exactly as grok_exporter does it.
+/// Note: a setting LogMetrics handles elsewhere (a flag), said how.</summary>
+internal enum ImportSeverity
+{
+    Error,
+    Warning,
+    Note,
+}

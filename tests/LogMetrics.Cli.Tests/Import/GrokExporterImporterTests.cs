@@ -1,0 +1,145 @@
+using LogMetrics.Cli.Import;
+using LogMetrics.Cli.Tests.Support;
+using LogMetrics.Language.Patterns;
+
+namespace LogMetrics.Cli.Tests.Import;
+
+/// <summary>Bad configs are errors at their YAML line and column; each template function gives grok_exporter's value.</summary>
+public sealed class GrokExporterImporterTests
+{
+    private const string Header = "global:\n  config_version: 3\ninput:\n  type: stdin\n";
+
+    public static TheoryData<string, int, int, string> BadConfigs() => new()
+    {
+        // Unknown keys, which grok_exporter ignores silently.
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    bucket: [1]\n", 10, 5, "unknown key 'bucket' in metric; did you mean 'buckets'?" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    helpp: h\n    match: x\n", 8, 5, "unknown key 'helpp' in metric; did you mean 'help'?" },
+        { Header + "serverr:\n  port: 1\n", 5, 1, "unknown key 'serverr' in top level" },
+        { "global:\n  config_version: 2\ninput:\n  type: stdin\ngrok_patterns: []\n", 5, 1, "unknown key 'grok_patterns' in top level" },
+        { Header.Replace("stdin", "file") + "  pathz: /x\n", 5, 3, "unknown key 'pathz' in input" },
+        // Options on the wrong metric type, and missing parts.
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    cumulative: true\n", 10, 17, "'cumulative' is only allowed for gauge metrics, not for a counter" },
+        { Header + "metrics:\n  - type: gauge\n    name: a\n    help: h\n    match: x\n    value: '1'\n    buckets: [1, 2]\n", 11, 14, "'buckets' is only allowed for histogram metrics" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    match: x\n", 6, 5, "metric needs 'help'" },
+        { Header + "metrics:\n  - type: gauge\n    name: a\n    help: h\n    match: x\n", 6, 5, "a gauge needs 'value'" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    retention: 5m\n", 6, 5, "metric 'a' has no labels" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    retention: 5 minutes\n", 10, 16, "'5 minutes' is not a duration" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:u}'\n    labels:\n      u: '{{.u}}'\n    delete_match: y\n    delete_labels:\n      v: '{{.u}}'\n", 14, 10, "delete_labels names 'v', which is not a label of metric 'a'" },
+        { "global:\n  config_version: 4\n", 2, 19, "config_version 4 is not supported" },
+        { "global: [\n", 2, 1, "invalid YAML" },
+        // A template field the match does not capture: an error at load, at the template's line.
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:method} %{NOTSPACE:path}'\n    labels:\n      path: '{{.path}}'\n      status: '{{.stauts}}'\n", 12, 15, "metric 'a': the template references field 'stauts', which the match does not capture" },
+        { Header + "metrics:\n  - type: gauge\n    name: a\n    help: h\n    match: '%{WORD:method}'\n    value: '{{.size}}'\n", 10, 12, "metric 'a': the template references field 'size'" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '(a'\n", 9, 12, "metric 'a': LM3" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{NOSUCHPATTERN:x}'\n", 9, 12, "metric 'a': LM3" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n  - type: counter\n    name: a\n    help: h\n    match: y\n", 11, 11, "metric name 'a' is used twice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigs))]
+    public void Bad_configs_are_errors_at_their_line_and_column(string yaml, int line, int column, string message)
+    {
+        var result = GrokExporterImporter.Import(yaml, "/tmp", GrokLibrary.Default);
+        Assert.False(result.Success);
+        Assert.True(result.Messages.Any(m => m.Severity == ImportSeverity.Error && m.Line == line && m.Column == column && m.Text.StartsWith(message, StringComparison.Ordinal)),
+            $"expected {line}:{column}: {message}; got:\n" + string.Join("\n", result.Messages.Select(m => m.Format("config.yml"))));
+    }
+
+    [Fact]
+    public void A_webhook_input_is_told_how_to_run()
+    {
+        var result = GrokExporterImporter.Import("global:\n  config_version: 3\ninput:\n  type: webhook\n  webhook_format: json_bulk\n", "/tmp", GrokLibrary.Default);
+        Assert.Contains(result.Messages, m => m.Severity == ImportSeverity.Note && m.Line == 4 && m.Text.StartsWith("webhook input: run with --webhook /webhook --webhook-format json_bulk", StringComparison.Ordinal));
+        Assert.Empty(result.Logs);
+    }
+
+    [Fact]
+    public void Metrics_with_path_globs_count_only_lines_of_matching_files()
+    {
+        var yaml = Header + "metrics:\n  - type: counter\n    name: a_total\n    help: h\n    match: x\n    paths: ['/var/log/a*.log', '/srv/b?.log']\n";
+        var result = GrokExporterImporter.Import(yaml, "/tmp", GrokLibrary.Default);
+        Assert.True(result.Success, string.Join("\n", result.Messages));
+        Assert.Contains("getfilename() =~ /^(?:\\/var\\/log\\/a[^\\/]*\\.log|\\/srv\\/b[^\\/]\\.log)$/ {", result.Programs[0].Text);
+    }
+
+    // One config that uses every template function; the values are what grok_exporter's functions return
+    // (Go's filepath.Base, Oniguruma's gsub with \1, float64 arithmetic printed with %v, time.Parse to Unix seconds).
+    [Fact]
+    public async Task Every_template_function_gives_grok_exporters_value()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config.yml", """
+            global:
+              config_version: 3
+            input:
+              type: file
+              path: /unused
+            metrics:
+              - type: gauge
+                name: fn_value
+                help: One series per template function.
+                match: 'a=%{NUMBER:a} b=%{NUMBER:b} t="%{DATA:t}" p=%{NOTSPACE:p}'
+                value: '{{add .a .b}}'
+                labels:
+                  base: '{{base .p}}'
+                  gsub: '{{gsub .p "/([a-z]+)/[0-9]+" "/\\1/:id"}}'
+                  sum: '{{add .a .b}}'
+                  difference: '{{subtract .a .b}}'
+                  product: '{{multiply .a .b}}'
+                  quotient: '{{divide .a .b}}'
+                  time: '{{timestamp "2006-01-02 15:04:05,000" .t}}'
+                  equal: '{{eq .a .b}}'
+                  text: 'a{{.a}}/{{.logfile | base}}'
+              - type: gauge
+                name: fn_divide_seconds
+                help: Division as a value.
+                match: 'a=%{NUMBER:a} b=%{NUMBER:b}'
+                value: '{{divide .a .b}}'
+            """);
+        var log = dir.Write("app.log", "a=3 b=4 t=\"2024-01-02 03:04:05,250\" p=/srv/users/42/profile\n");
+        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("fn_divide_seconds 0.75\n", result.Stdout);
+        Assert.Contains(
+            "fn_value{base=\"profile\",difference=\"-1\",equal=\"false\",gsub=\"/srv/users/:id/profile\",product=\"12\",quotient=\"0.75\",sum=\"7\",text=\"a3/app.log\",time=\"1.70416464525e+09\"} 7\n",
+            result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_is_a_runtime_error_and_the_line_is_skipped_for_that_metric_only()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config.yml", """
+            global:
+              config_version: 3
+            input:
+              type: stdin
+            metrics:
+              - type: counter
+                name: bytes_total
+                help: Bytes.
+                match: 'bytes=%{NOTSPACE:bytes}'
+                value: '{{.bytes}}'
+              - type: counter
+                name: lines_total
+                help: Lines.
+                match: 'bytes='
+            """);
+        var log = dir.Write("app.log", "bytes=10\nbytes=-\nbytes=5\n");
+        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("bytes_total 15\n", result.Stdout);
+        Assert.Contains("lines_total 3\n", result.Stdout);
+        Assert.Contains("bytes_total.rules: 1 runtime error(s) in 3 lines", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_config_with_an_error_exits_1_and_names_the_yaml_line()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config.yml", Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    lables: {}\n");
+        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", "-", "--one-shot"], stdin: "");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("config.yml:10:5: error: unknown key 'lables' in metric; did you mean 'labels'?", result.Stderr);
+    }
+}
