@@ -41,13 +41,30 @@ internal static class GrokWorker
         }
 
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var lineNumber = 0;
+        var timedOut = 0;
         while (input.ReadLine() is { } line)
         {
-            WriteResult(writer, GrokDebugger.Match(regex, translation, line));
+            lineNumber++;
+            var match = GrokDebugger.Match(regex, translation, line);
+            if (match.TimedOut)
+            {
+                // A timeout is no verdict: say so, never pass it off as a line that does not match.
+                timedOut++;
+                errors.WriteLine($"stdin:{lineNumber}: error: the match timed out after {matchTimeout.TotalMilliseconds:0.###}ms (--match-timeout)");
+            }
+
+            WriteResult(writer, match);
             writer.Flush();
             output.WriteByte((byte)'\n');
             output.Flush();
             writer.Reset();
+        }
+
+        if (timedOut > 0)
+        {
+            errors.WriteLine($"error: {timedOut} line(s) timed out: no verdict for them");
+            return ExitCode.Failure;
         }
 
         return ExitCode.Success;
@@ -57,6 +74,11 @@ internal static class GrokWorker
     {
         writer.WriteStartObject();
         writer.WriteBoolean("match", match.Success);
+        if (match.TimedOut)
+        {
+            writer.WriteBoolean("timed_out", true);
+        }
+
         writer.WriteStartObject("captures");
         foreach (var (name, value) in match.Captures)
         {

@@ -18,7 +18,7 @@ public static class GrokDebugger
         }
         catch (RegexMatchTimeoutException)
         {
-            return new GrokMatch(false, new Dictionary<string, string>());
+            return new GrokMatch(false, new Dictionary<string, string>()) { TimedOut = true };
         }
 
         if (!match.Success)

@@ -5,4 +5,7 @@ public sealed record GrokMatch(bool Success, IReadOnlyDictionary<string, string>
 {
     /// <summary>The declared type (`:int`, `:float`) of each capture in <see cref="Captures"/> that has one.</summary>
     public IReadOnlyDictionary<string, CaptureType> DeclaredTypes { get; init; } = new Dictionary<string, CaptureType>();
+
+    /// <summary>The match ran past its time limit: no verdict, not a miss.</summary>
+    public bool TimedOut { get; init; }
 }

@@ -44,6 +44,22 @@ public sealed class GrokCommandTests
     }
 
     [Fact]
+    public async Task A_match_that_times_out_is_an_error_not_a_miss()
+    {
+        // Catastrophic backtracking on the long line; the short line answers at once.
+        var longLine = new string('a', 5000) + "!";
+        var result = await CliRunner.RunAsync(["grok", "^(a|aa)+$", "--match-timeout", "100ms"], stdin: "aaaa\n" + longLine + "\n");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.True(first.RootElement.GetProperty("match").GetBoolean());
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.True(second.RootElement.GetProperty("timed_out").GetBoolean());
+        Assert.Contains("stdin:2: error: the match timed out", result.Stderr);
+    }
+
+    [Fact]
     public async Task PatternErrorIsReportedWithItsColumn()
     {
         var result = await CliRunner.RunAsync(["grok", "abc(def"], stdin: "");
