@@ -122,19 +122,5 @@ public sealed class BundledProgramsTests
             : [];
     }
 
-    private static string ProgramsDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
-                {
-                    return Path.Combine(dir.FullName, "programs");
-                }
-            }
-
-            throw new InvalidOperationException("LogMetrics.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string ProgramsDirectory => Path.Combine(Repository.Root, "programs");
 }

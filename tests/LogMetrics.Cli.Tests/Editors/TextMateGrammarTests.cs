@@ -1,3 +1,4 @@
+using LogMetrics.Cli.Tests.Support;
 using System.Diagnostics;
 
 namespace LogMetrics.Cli.Tests.Editors;
@@ -26,14 +27,5 @@ public sealed class TextMateGrammarTests
         Assert.Matches(@"^ok: \d+ programs, \d+ lines tokenized", await stdout);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LogMetrics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    private static string RepositoryRoot() => Repository.Root;
 }

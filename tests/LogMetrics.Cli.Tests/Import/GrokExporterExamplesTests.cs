@@ -75,19 +75,5 @@ public sealed class GrokExporterExamplesTests
     private static string LogOf(string dir) =>
         Directory.GetFiles(dir, "*.log").Single();
 
-    private static string ExamplesDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
-                {
-                    return Path.Combine(dir.FullName, "examples", "grok_exporter");
-                }
-            }
-
-            throw new InvalidOperationException("repository root not found");
-        }
-    }
+    private static string ExamplesDirectory => Path.Combine(Repository.Root, "examples", "grok_exporter");
 }

@@ -139,19 +139,5 @@ public sealed class WebhookTests
             || name.StartsWith("dotnet_", StringComparison.Ordinal) || name.StartsWith("http_", StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("repository root not found");
-        }
-    }
+    private static string RepositoryRoot => Repository.Root;
 }
