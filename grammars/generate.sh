@@ -7,8 +7,15 @@ out="${1:-$here/../src/LogMetrics.Language/Syntax/Generated}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cp "$here/Rules.g4" "$tmp/"
-(cd "$tmp" && npx --yes antlr-ng@1.0.10 -Dlanguage=CSharp -o gen --package LogMetrics.Language.Syntax.Generated \
-  --generate-listener false --generate-visitor true Rules.g4 >/dev/null)
+# antlr-ng prints its diagnostics on stdout and exits 0 even on errors (leaving a partial parser behind), so
+# its output is read: any diagnostic fails the script, and nothing is written.
+report="$(cd "$tmp" && npx --yes antlr-ng@1.0.10 -Dlanguage=CSharp -o gen --package LogMetrics.Language.Syntax.Generated \
+  --generate-listener false --generate-visitor true Rules.g4 2>&1)" || { echo "$report" >&2; exit 1; }
+if grep -qiE '^(error|warning)\([0-9]+\)' <<<"$report"; then
+  echo "$report" >&2
+  echo "antlr-ng reported the diagnostics above: the parser was not regenerated" >&2
+  exit 1
+fi
 mkdir -p "$out"
 rm -f "$out"/*.cs
 for f in "$tmp"/gen/*.cs; do
