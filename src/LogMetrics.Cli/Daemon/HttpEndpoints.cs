@@ -56,7 +56,7 @@ internal static class HttpEndpoints
             return Results.Content(StatusSnapshot.Explain(state, lines), "application/json; charset=utf-8");
         });
         app.MapGet("/", () => Results.Content(
-            LandingPage.Render(state.Programs.Files, state.Engine.Programs, state.Sources, state.Rates, state.StartedAt, state.Store.ProgramFamilies()),
+            LandingPage.Render(StatusSnapshot.Build(state), state.StartedAt),
             "text/html; charset=utf-8"));
     }
 

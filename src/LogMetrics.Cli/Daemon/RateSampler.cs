@@ -3,7 +3,7 @@ using LogMetrics.Tailing;
 
 namespace LogMetrics.Cli.Daemon;
 
-/// <summary>Keeps the last two samples of line counters so the landing page can show lines per second.</summary>
+/// <summary>Keeps the last two samples of line counters so the status page can show lines and matches per second.</summary>
 internal sealed class RateSampler(Func<IReadOnlyList<ProgramStatus>> programs, Func<IReadOnlyList<SourceStatus>> sources, TimeProvider time)
 {
     private Sample? _previous;
@@ -12,9 +12,11 @@ internal sealed class RateSampler(Func<IReadOnlyList<ProgramStatus>> programs, F
 
     public void Take()
     {
+        var current = programs();
         var sample = new Sample(
             time.GetTimestamp(),
-            programs().ToDictionary(p => p.Name, p => p.LinesProcessed, StringComparer.Ordinal),
+            current.ToDictionary(p => p.Name, p => p.LinesProcessed, StringComparer.Ordinal),
+            current.ToDictionary(p => p.Name, p => p.LinesMatched, StringComparer.Ordinal),
             sources().ToDictionary(s => s.Name, s => s.LinesRead, StringComparer.Ordinal));
         lock (_lock)
         {
@@ -24,6 +26,8 @@ internal sealed class RateSampler(Func<IReadOnlyList<ProgramStatus>> programs, F
     }
 
     public double? ProgramLinesPerSecond(string program) => Rate(s => s.Programs, program);
+
+    public double? ProgramMatchesPerSecond(string program) => Rate(s => s.Matches, program);
 
     public double? SourceLinesPerSecond(string source) => Rate(s => s.Sources, source);
 
@@ -45,5 +49,5 @@ internal sealed class RateSampler(Func<IReadOnlyList<ProgramStatus>> programs, F
         return seconds <= 0 ? null : Math.Max(0, after - before) / seconds;
     }
 
-    private sealed record Sample(long Timestamp, Dictionary<string, long> Programs, Dictionary<string, long> Sources);
+    private sealed record Sample(long Timestamp, Dictionary<string, long> Programs, Dictionary<string, long> Matches, Dictionary<string, long> Sources);
 }

@@ -1,16 +1,18 @@
 namespace LogMetrics.Cli.Daemon;
 
 /// <summary>The live part of the status page, served inline (no CDN): it polls /-/status.json every second, redraws the
-/// tables and a chart of lines/s and matches/s per program, lists series and drops per metric, and explains pasted lines.</summary>
+/// tables of <see cref="StatusTables"/> and a chart of lines/s and matches/s per program, and explains pasted lines.</summary>
 internal static class StatusPageScript
 {
-    public const string Html = """
+    /// <summary>The script and the parts of the page only it fills; <paramref name="tables"/> is
+    /// <see cref="StatusTables.DefinitionsJson"/>.</summary>
+    public static string Html(string tables) => Template.Replace("/*TABLES*/{}", tables, StringComparison.Ordinal);
+
+    private const string Template = """
         <h2>Rates</h2>
         <p>Lines/s (solid) and matches/s (dashed) per program over the last two minutes. Last update: <span id="updated">never</span>.</p>
         <canvas id="chart" width="720" height="180"></canvas>
         <div id="legend"></div>
-        <h2>Metrics</h2>
-        <table id="metrics"><tr><th>Metric</th><th>Program</th><th>Series</th><th>Dropped</th></tr></table>
         <h2>Explain a line</h2>
         <p>Paste log lines; each is run through every loaded program (on a store of its own: the live metrics do not change).</p>
         <textarea id="explain-input" rows="3" placeholder="a log line"></textarea>
@@ -22,35 +24,42 @@ internal static class StatusPageScript
         const history = {};
         let previous = null;
         const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
-        const row = (cells) => "<tr>" + cells.map((c) => "<td>" + c + "</td>").join("") + "</tr>";
-        const rate = (v) => v == null ? "" : v.toFixed(1);
+        const tables = /*TABLES*/{};
+        // Mirrors StatusTables.AppendCell on the server: change both together.
+        function cell(kind, v) {
+          const missing = v === undefined || v === null;
+          switch (kind) {
+            case "rate": return missing ? "" : v.toFixed(1);
+            case "state": return '<span class="' + (v === "running" ? "ok" : "error") + '">' + esc(v) + "</span>";
+            case "time": return missing ? "" : esc(new Date(v).toISOString());
+            case "diagnostics": return "<pre>" + (v ?? []).map((d) => '<span class="' + (d.error ? "error" : "warning") + '">' + esc(d.text) + "</span>").join("\n") + "</pre>";
+            case "alarm": return v > 0 ? '<span class="error">' + v + "</span>" : "0";
+            default: return missing ? "" : esc(v);
+          }
+        }
+        function table(id, rows) {
+          const columns = tables[id];
+          document.getElementById(id).innerHTML =
+            "<tr>" + columns.map((c) => "<th>" + esc(c.header) + "</th>").join("") + "</tr>" +
+            rows.map((r) => "<tr>" + columns.map((c) => "<td>" + cell(c.kind, r[c.field]) + "</td>").join("") + "</tr>").join("");
+        }
 
         function render(status) {
           const now = Date.parse(status.now);
           const seconds = previous ? (now - previous.time) / 1000 : 0;
-          const rates = {};
           for (const p of status.programs) {
             const before = previous && previous.programs[p.name];
-            rates[p.name] = before && seconds > 0
-              ? { lines: Math.max(0, p.lines - before.lines) / seconds, matches: Math.max(0, p.matched - before.matched) / seconds }
-              : { lines: null, matches: null };
             const h = history[p.name] ??= [];
-            if (rates[p.name].lines != null) { h.push(rates[p.name]); if (h.length > 120) h.shift(); }
+            if (before && seconds > 0) {
+              h.push({ lines: Math.max(0, p.lines - before.lines) / seconds, matches: Math.max(0, p.matched - before.matched) / seconds });
+              if (h.length > 120) h.shift();
+            }
           }
           previous = { time: now, programs: Object.fromEntries(status.programs.map((p) => [p.name, p])) };
-
-          document.getElementById("programs").innerHTML =
-            "<tr><th>Program</th><th>State</th><th>Last reload</th><th>Lines</th><th>Matched</th><th>Lines/s</th><th>Matches/s</th><th>Runtime errors</th><th>Last runtime error</th><th>Errors</th></tr>" +
-            status.programs.map((p) => row([esc(p.name),
-              '<span class="' + (p.state === "running" ? "ok" : "error") + '">' + esc(p.state) + "</span>",
-              esc(new Date(p.last_reload).toISOString()), p.lines, p.matched, rate(rates[p.name].lines), rate(rates[p.name].matches),
-              p.runtime_errors, esc(p.last_runtime_error), "<pre>" + p.errors.map((e) => '<span class="error">' + esc(e) + "</span>").join("\n") + "</pre>"])).join("");
-          document.getElementById("logs").innerHTML =
-            "<tr><th>Log</th><th>Offset</th><th>Size</th><th>Lag (bytes)</th><th>Lines</th><th>Rotations</th><th>Truncations</th><th>Open errors</th><th>Lines too long</th><th>Records cut</th></tr>" +
-            status.logs.map((l) => row([esc(l.name), l.offset, l.size, l.lag, l.lines, l.rotations, l.truncations, l.open_errors, l.lines_too_long, l.records_cut])).join("");
-          document.getElementById("metrics").innerHTML =
-            "<tr><th>Metric</th><th>Program</th><th>Series</th><th>Dropped</th></tr>" +
-            status.metrics.map((m) => row([esc(m.name), esc(m.program), m.series, m.dropped > 0 ? '<span class="error">' + m.dropped + "</span>" : "0"])).join("");
+          table("programs", status.programs);
+          table("logs", status.logs);
+          table("metrics", status.metrics);
+          document.getElementById("refused").hidden = !status.metrics.some((m) => m.refused > 0);
           document.getElementById("updated").textContent = new Date(now).toISOString();
           drawChart();
         }

@@ -1,3 +1,4 @@
+using LogMetrics.Cli.OneShot;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogMetrics.Runtime.Explain;
@@ -14,7 +15,10 @@ internal static class StatusSnapshot
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static string Render(DaemonState state)
+    public static string Render(DaemonState state) => JsonSerializer.Serialize(Build(state), s_options);
+
+    /// <summary>The document served at /-/status.json; the fields are the ones <see cref="StatusTables"/> columns name.</summary>
+    public static JsonElement Build(DaemonState state)
     {
         var statuses = state.Engine.Programs.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var programs = state.Programs.Files.Select(file =>
@@ -24,13 +28,16 @@ internal static class StatusSnapshot
             {
                 file.Name,
                 State = file.Error is null ? "running" : file.Running ? "reload failed; previous version running" : "not loaded",
-                Errors = file.Diagnostics.Select(d => d.ToString()).Concat(file.Error is not null && file.Diagnostics.Count == 0 ? [file.Error] : []).ToList(),
+                Diagnostics = file.Diagnostics.Select(d => new { Text = d.Hint is null ? d.ToString() : $"{d}\n  hint: {d.Hint}", Error = d.IsError })
+                    .Concat(file.Error is not null && file.Diagnostics.Count == 0 ? [new { Text = file.Error, Error = true }] : []).ToList(),
                 LastReload = file.CheckedAt,
                 Lines = status?.LinesProcessed ?? 0,
                 Matched = status?.LinesMatched ?? 0,
+                Undecoded = status?.LinesUndecoded ?? 0,
                 RuntimeErrors = status?.RuntimeErrors ?? 0,
                 status?.LastRuntimeError,
                 LinesPerSecond = state.Rates.ProgramLinesPerSecond(file.Name),
+                MatchesPerSecond = state.Rates.ProgramMatchesPerSecond(file.Name),
             };
         });
         var logs = state.Sources.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new
@@ -39,19 +46,27 @@ internal static class StatusSnapshot
             s.Offset,
             s.Size,
             Lag = s.LagBytes,
+            Lines = s.LinesRead,
+            LinesPerSecond = state.Rates.SourceLinesPerSecond(s.Name),
             s.Rotations,
             s.Truncations,
-            Lines = s.LinesRead,
             s.OpenErrors,
             s.LinesTooLong,
             s.RecordsCut,
         });
-        var metrics = state.Store.Snapshot()
-            .Where(f => !f.Descriptor.Name.StartsWith("logmetrics_", StringComparison.Ordinal) || !string.IsNullOrEmpty(f.Descriptor.Program))
+        var metrics = state.Store.ProgramFamilies()
             .OrderBy(f => f.Descriptor.Program, StringComparer.Ordinal)
             .ThenBy(f => f.Descriptor.Name, StringComparer.Ordinal)
-            .Select(f => new { f.Descriptor.Name, f.Descriptor.Program, Series = f.SeriesCount, Dropped = f.SeriesDropped });
-        return JsonSerializer.Serialize(new { Now = DateTimeOffset.UtcNow, Programs = programs, Logs = logs, Metrics = metrics }, s_options);
+            .Select(f => new
+            {
+                f.Descriptor.Name,
+                f.Descriptor.Program,
+                Series = f.SeriesCount,
+                Dropped = f.SeriesDropped,
+                Refused = f.SeriesRefused,
+                Limit = f.MaxSeries,
+            });
+        return JsonSerializer.SerializeToElement(new { Now = DateTimeOffset.UtcNow, Programs = programs, Logs = logs, Metrics = metrics }, s_options);
     }
 
     /// <summary>Explains one line for every loaded program, each on a store of its own (the live metrics are not touched).</summary>

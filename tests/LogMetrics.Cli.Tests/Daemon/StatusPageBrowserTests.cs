@@ -38,6 +38,22 @@ public sealed class StatusPageBrowserTests
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("web.rules", s_wait);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("status-page-start.png"), FullPage = true });
 
+        // The script redraws the tables the server rendered, with the same columns and the same cells.
+        var served = await daemon.GetStringAsync("/");
+        foreach (var table in new[] { "programs", "logs", "metrics" })
+        {
+            var redrawn = await page.EvaluateAsync<string[]>($"() => [...document.querySelectorAll('#{table} th')].map(th => th.textContent)");
+            var rendered = System.Text.RegularExpressions.Regex.Match(served, $"<table id=\"{table}\"><tr>(.*?)</tr>").Groups[1].Value;
+            Assert.Equal(System.Text.RegularExpressions.Regex.Matches(rendered, "<th>(.*?)</th>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)), redrawn);
+        }
+
+        var logRow = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#logs tr:nth-child(2) td')].map(td => td.innerHTML)");
+        var servedLogRow = System.Text.RegularExpressions.Regex.Match(served, "<table id=\"logs\">.*?</tr>\n<tr>(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var servedCells = System.Text.RegularExpressions.Regex.Matches(servedLogRow, "<td>(.*?)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(servedCells.Count, logRow.Length);
+        Assert.Equal(servedCells[0], logRow[0]);
+        Assert.Equal(servedCells[4], logRow[4]);
+
         File.AppendAllText(log, "GET /d 40\nPOST /e 50\nGET /f 60\nnot a request\n");
         await Assertions.Expect(logLines).ToHaveTextAsync("8", new() { Timeout = 30_000 });
         var matched = page.Locator("#programs tr:nth-child(2) td:nth-child(5)");
