@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using LogMetrics.Language.Patterns;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
-using LogMetrics.Tailing;
+using LogMetrics.Runtime.Execution;
 
 namespace LogMetrics.Benchmarks;
 

@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 using LogMetrics.Language.Binding;
 using LogMetrics.Language.Syntax;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Execution;
 using LogMetrics.Runtime.Matching;
 
 namespace LogMetrics.Runtime;
 
 /// <summary>
 /// Turns a bound program into a tree of typed closures. A statement closure returns false when the program must stop
-/// for this line (a `stop` or a runtime error recorded in <see cref="ExecutionContext.Error"/>).
+/// for this line (a `stop` or a runtime error recorded in <see cref="LineContext.Error"/>).
 /// </summary>
 internal sealed class ProgramCompiler
 {
@@ -77,9 +78,9 @@ internal sealed class ProgramCompiler
         return new Prematcher(slot, _patterns[slot], groups, translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
     }
 
-    public Func<ExecutionContext, bool> CompileBlock(BoundBlock block)
+    public Func<LineContext, bool> CompileBlock(BoundBlock block)
     {
-        var statements = new List<Func<ExecutionContext, bool>>();
+        var statements = new List<Func<LineContext, bool>>();
         foreach (var statement in block.Statements)
         {
             statements.Add(CompileStatement(statement));
@@ -105,7 +106,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Func<ExecutionContext, bool> CompileStatement(BoundStatement statement)
+    private Func<LineContext, bool> CompileStatement(BoundStatement statement)
     {
         var compiled = CompileStatementCore(statement);
         if (_tracer is not { } tracer || statement is BoundBlock)
@@ -122,7 +123,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Func<ExecutionContext, bool> CompileStatementCore(BoundStatement statement)
+    private Func<LineContext, bool> CompileStatementCore(BoundStatement statement)
     {
         switch (statement)
         {
@@ -189,7 +190,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private Func<ExecutionContext, bool> Traced(BoundConditionalStatement conditional, Func<ExecutionContext, bool> condition)
+    private Func<LineContext, bool> Traced(BoundConditionalStatement conditional, Func<LineContext, bool> condition)
     {
         if (_tracer is not { } tracer)
         {
@@ -204,7 +205,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Action<ExecutionContext> Effect(BoundExpression expression) => expression.Type switch
+    private Action<LineContext> Effect(BoundExpression expression) => expression.Type switch
     {
         BoundType.Int => Int(expression) is var i ? ctx => i(ctx) : null!,
         BoundType.Float => Float(expression) is var f ? ctx => f(ctx) : null!,
@@ -214,7 +215,7 @@ internal sealed class ProgramCompiler
     };
 
     /// <summary>Finds (or creates) the series addressed by a metric and its keys; null when the limit drops it or on error.</summary>
-    private Func<ExecutionContext, Series?> SeriesOf(MetricSymbol metric, IReadOnlyList<BoundExpression> keys, bool create)
+    private Func<LineContext, Series?> SeriesOf(MetricSymbol metric, IReadOnlyList<BoundExpression> keys, bool create)
     {
         var family = _families[metric];
         if (keys.Count == 0)
@@ -243,7 +244,7 @@ internal sealed class ProgramCompiler
     }
 
     /// <summary>Writes a metric's key into a rented label buffer; false when a key expression failed (ctx.Error).</summary>
-    private static bool WriteKey(ExecutionContext ctx, Action<ExecutionContext, LabelValuesBuilder>[] writers, LabelValuesBuilder labels)
+    private static bool WriteKey(LineContext ctx, Action<LineContext, LabelValuesBuilder>[] writers, LabelValuesBuilder labels)
     {
         foreach (var writer in writers)
         {
@@ -253,7 +254,7 @@ internal sealed class ProgramCompiler
         return ctx.Error is null;
     }
 
-    private Action<ExecutionContext, LabelValuesBuilder> KeyWriter(BoundExpression key)
+    private Action<LineContext, LabelValuesBuilder> KeyWriter(BoundExpression key)
     {
         if (RawCapture(key) is { } capture)
         {
@@ -310,7 +311,7 @@ internal sealed class ProgramCompiler
 
     /// <remarks>As in mtail, the series is found (created) before the value is computed: when the value fails
     /// (divide by zero, a bad conversion), a new series stays with value 0.</remarks>
-    private Func<ExecutionContext, bool> CompileAssignment(BoundAssignmentStatement assignment)
+    private Func<LineContext, bool> CompileAssignment(BoundAssignmentStatement assignment)
     {
         var series = SeriesOf(assignment.Metric, assignment.Keys, create: true);
         var op = assignment.Operator;
@@ -436,7 +437,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private Func<ExecutionContext, bool> CompileDelete(BoundDeleteStatement delete)
+    private Func<LineContext, bool> CompileDelete(BoundDeleteStatement delete)
     {
         var family = _families[delete.Metric];
         if (delete.Keys.Any(k => k is BoundWildcardExpression))
@@ -480,7 +481,7 @@ internal sealed class ProgramCompiler
     }
 
     // del m[k][*]: every series whose non-wildcard keys equal the line's.
-    private Func<ExecutionContext, bool> CompileDeleteMatching(MetricFamily family, IReadOnlyList<BoundExpression> keys)
+    private Func<LineContext, bool> CompileDeleteMatching(MetricFamily family, IReadOnlyList<BoundExpression> keys)
     {
         var values = keys.Select(k => k is BoundWildcardExpression ? null : Str(k)).ToArray();
         return ctx =>
@@ -542,7 +543,7 @@ internal sealed class ProgramCompiler
 
     /// <summary>The capture's text; false when none of its groups took part in the match (or its pattern did not run).
     /// Of several groups with one name, the last that took part with a non-empty text wins, else the last that took part.</summary>
-    private static bool TryCapture(ExecutionContext ctx, CaptureRead capture, out ReadOnlySpan<char> value)
+    private static bool TryCapture(LineContext ctx, CaptureRead capture, out ReadOnlySpan<char> value)
     {
         if (capture.Field is not null)
         {
@@ -585,7 +586,7 @@ internal sealed class ProgramCompiler
     }
 
     /// <summary>A group's text from the line's match, or (match null) from the prematcher's positions.</summary>
-    private static bool TryGroup(ExecutionContext ctx, Match? match, int group, out ReadOnlySpan<char> value)
+    private static bool TryGroup(LineContext ctx, Match? match, int group, out ReadOnlySpan<char> value)
     {
         if (match is not null)
         {
@@ -608,7 +609,7 @@ internal sealed class ProgramCompiler
     }
 
     /// <summary>The capture's text; empty when its groups did not take part. A missing field is a runtime error.</summary>
-    private static ReadOnlySpan<char> CaptureSpan(ExecutionContext ctx, CaptureRead capture)
+    private static ReadOnlySpan<char> CaptureSpan(LineContext ctx, CaptureRead capture)
     {
         if (TryCapture(ctx, capture, out var value))
         {
@@ -625,7 +626,7 @@ internal sealed class ProgramCompiler
 
     private static string MissingField(string field) => $"field {field} is missing or null";
 
-    internal Func<ExecutionContext, bool> Bool(BoundExpression expression)
+    internal Func<LineContext, bool> Bool(BoundExpression expression)
     {
         switch (expression)
         {
@@ -682,7 +683,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private Func<ExecutionContext, bool> BoolBinary(BoundBinaryExpression binary)
+    private Func<LineContext, bool> BoolBinary(BoundBinaryExpression binary)
     {
         var op = binary.Operator;
         if (op == BoundBinaryOperator.LogicalAnd || op == BoundBinaryOperator.LogicalOr)
@@ -746,7 +747,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private Func<ExecutionContext, bool> Match(BoundMatchExpression match)
+    private Func<LineContext, bool> Match(BoundMatchExpression match)
     {
         var compiled = MatchCore(match);
         if (_tracer is not { } tracer)
@@ -762,7 +763,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Func<ExecutionContext, bool> MatchCore(BoundMatchExpression match)
+    private Func<LineContext, bool> MatchCore(BoundMatchExpression match)
     {
         var slot = match.Pattern.Slot;
         var regex = _regexes[slot];
@@ -855,7 +856,7 @@ internal sealed class ProgramCompiler
     }
 
     /// <summary>A json or logfmt pattern: decodes the line (or the subject) into the pattern's fields.</summary>
-    private Func<ExecutionContext, bool> StructuredMatch(BoundStructuredMatchExpression match)
+    private Func<LineContext, bool> StructuredMatch(BoundStructuredMatchExpression match)
     {
         var slot = match.Pattern.Slot;
         var decoder = _decoders[slot];
@@ -891,7 +892,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Func<ExecutionContext, bool> DynamicMatch(BoundDynamicMatchExpression match)
+    private Func<LineContext, bool> DynamicMatch(BoundDynamicMatchExpression match)
     {
         var subject = Str(match.Subject);
         var pattern = Str(match.Pattern);
@@ -931,7 +932,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    internal Func<ExecutionContext, long> Int(BoundExpression expression)
+    internal Func<LineContext, long> Int(BoundExpression expression)
     {
         switch (expression)
         {
@@ -1003,7 +1004,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private static Func<ExecutionContext, long> IntBinary(BoundBinaryExpression binary, ProgramCompiler compiler)
+    private static Func<LineContext, long> IntBinary(BoundBinaryExpression binary, ProgramCompiler compiler)
     {
         var l = compiler.Int(binary.Left);
         var r = compiler.Int(binary.Right);
@@ -1045,7 +1046,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Func<ExecutionContext, long> IntBinary(BoundBinaryExpression binary) => IntBinary(binary, this);
+    private Func<LineContext, long> IntBinary(BoundBinaryExpression binary) => IntBinary(binary, this);
 
     /// <summary>mtail's ipow: int64(math.Pow(float64(a), float64(b))), so `1 ** -1` is 1 and `2 ** -1` is 0.</summary>
     internal static long IntPower(long a, long b) => GoFloatToInt(Math.Pow(a, b));
@@ -1054,7 +1055,7 @@ internal sealed class ProgramCompiler
     internal static long GoFloatToInt(double value) =>
         double.IsNaN(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18 ? long.MinValue : (long)value;
 
-    private static long Shift(ExecutionContext ctx, long value, long count, bool left)
+    private static long Shift(LineContext ctx, long value, long count, bool left)
     {
         if (count < 0)
         {
@@ -1070,7 +1071,7 @@ internal sealed class ProgramCompiler
         return left ? value << (int)count : value >> (int)count;
     }
 
-    private Func<ExecutionContext, long> IntCall(BoundCallExpression call)
+    private Func<LineContext, long> IntCall(BoundCallExpression call)
     {
         switch (call.Function)
         {
@@ -1088,7 +1089,7 @@ internal sealed class ProgramCompiler
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
-    private static long Strtol(ExecutionContext ctx, string text, long numberBase)
+    private static long Strtol(LineContext ctx, string text, long numberBase)
     {
         if (numberBase is < 2 or > 36)
         {
@@ -1132,7 +1133,7 @@ internal sealed class ProgramCompiler
         return negative ? -value : value;
     }
 
-    internal Func<ExecutionContext, double> Float(BoundExpression expression)
+    internal Func<LineContext, double> Float(BoundExpression expression)
     {
         switch (expression)
         {
@@ -1223,7 +1224,7 @@ internal sealed class ProgramCompiler
     private static string GoFloatParseError(string text) =>
         GoStrconv.TryParseFloat(text, out _, out var outOfRange) || !outOfRange ? "invalid syntax" : "value out of range";
 
-    internal Func<ExecutionContext, string> Str(BoundExpression expression)
+    internal Func<LineContext, string> Str(BoundExpression expression)
     {
         if (RawCapture(expression) is { } capture)
         {
@@ -1264,7 +1265,7 @@ internal sealed class ProgramCompiler
         }
     }
 
-    private Func<ExecutionContext, string> StrCall(BoundCallExpression call)
+    private Func<LineContext, string> StrCall(BoundCallExpression call)
     {
         switch (call.Function)
         {
@@ -1310,7 +1311,7 @@ internal sealed class ProgramCompiler
     }
 
     // gsub(s, /re/, repl): every match replaced; $1, ${1} and ${name} in repl refer to the match's groups.
-    private Func<ExecutionContext, string> Gsub(BoundCallExpression call)
+    private Func<LineContext, string> Gsub(BoundCallExpression call)
     {
         var source = Str(call.Arguments[0]);
         var replacement = Str(call.Arguments[2]);
@@ -1351,7 +1352,7 @@ internal sealed class ProgramCompiler
     }
 
     // parsetime(s, "layout"): Unix seconds (with the fraction) of a time parsed as strptime parses it.
-    private Func<ExecutionContext, double> ParseTime(BoundCallExpression call)
+    private Func<LineContext, double> ParseTime(BoundCallExpression call)
     {
         var text = Str(call.Arguments[0]);
         var layout = call.Layout!;
@@ -1375,7 +1376,7 @@ internal sealed class ProgramCompiler
         };
     }
 
-    private Action<ExecutionContext> Call(BoundCallExpression call)
+    private Action<LineContext> Call(BoundCallExpression call)
     {
         if (call.Function == Builtin.Settime)
         {

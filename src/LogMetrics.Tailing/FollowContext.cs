@@ -1,3 +1,5 @@
+using LogMetrics.Lines;
+
 namespace LogMetrics.Tailing;
 
 /// <summary>What every follower shares: the options, the user's sink and the log.</summary>

@@ -1,3 +1,4 @@
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Files;
 using LogMetrics.Tailing.Globs;
 using LogMetrics.Tailing.Sockets;

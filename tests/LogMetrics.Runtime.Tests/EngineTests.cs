@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Execution;
 using LogMetrics.Runtime.Tests.Support;
-using LogMetrics.Tailing;
 
 namespace LogMetrics.Runtime.Tests;
 

@@ -1,3 +1,5 @@
+using LogMetrics.Runtime.Matching;
+
 namespace LogMetrics.Runtime.Tests;
 
 /// <summary>The required-literal prefilter stands aside while it rejects almost nothing, and samples again later.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogMetrics.Runtime.Matching;
 using LogMetrics.Runtime.Tests.Support;
 
 namespace LogMetrics.Runtime.Tests;

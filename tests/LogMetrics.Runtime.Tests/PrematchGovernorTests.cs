@@ -1,3 +1,5 @@
+using LogMetrics.Runtime.Matching;
+
 namespace LogMetrics.Runtime.Tests;
 
 /// <summary>The governor keeps the helper only while batches with it cost the program's thread less per line.</summary>

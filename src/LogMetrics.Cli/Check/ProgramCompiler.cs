@@ -2,6 +2,7 @@ using LogMetrics.Cli.Commands;
 using LogMetrics.Language;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Runtime;
+using LogMetrics.Runtime.Execution;
 
 namespace LogMetrics.Cli.Check;
 

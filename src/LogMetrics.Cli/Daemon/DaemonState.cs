@@ -2,6 +2,7 @@ using LogMetrics.Cli.Web;
 using LogMetrics.Metrics;
 using LogMetrics.Metrics.Exposition;
 using LogMetrics.Runtime;
+using LogMetrics.Runtime.Execution;
 using LogMetrics.Tailing;
 
 namespace LogMetrics.Cli.Daemon;

@@ -6,6 +6,7 @@ using LogMetrics.Cli.Outputs;
 using LogMetrics.Cli.Web;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
+using LogMetrics.Runtime.Execution;
 using LogMetrics.Tailing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -3,6 +3,7 @@ using System.Text;
 using LogMetrics.Cli.Check;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Runtime;
+using LogMetrics.Runtime.Execution;
 using Serilog;
 
 namespace LogMetrics.Cli.Daemon;

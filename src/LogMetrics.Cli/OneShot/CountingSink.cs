@@ -1,3 +1,4 @@
+using LogMetrics.Lines;
 using LogMetrics.Tailing;
 
 namespace LogMetrics.Cli.OneShot;

@@ -2,6 +2,7 @@ using LogMetrics.Cli.Check;
 using LogMetrics.Cli.Commands;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
+using LogMetrics.Runtime.Execution;
 using LogMetrics.Tailing;
 using LogMetrics.Tailing.Records;
 

@@ -1,4 +1,5 @@
 using LogMetrics.Cli.Daemon;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
 using LogMetrics.Tailing;
 using Microsoft.AspNetCore.Builder;

@@ -4,6 +4,7 @@ using LogMetrics.Language.Binding;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Language.Patterns;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Execution;
 
 namespace LogMetrics.Runtime.Explain;
 
@@ -18,8 +19,8 @@ public sealed partial class LineExplainer
     private readonly string[] _source;
     private readonly MetricStore _store;
     private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
-    private readonly Func<ExecutionContext, bool> _body;
-    private readonly ExecutionContext _context;
+    private readonly Func<LineContext, bool> _body;
+    private readonly LineContext _context;
     private readonly Recorder _recorder = new();
     private readonly EngineOptions _options;
     private readonly Regex?[] _fullRegexes;
@@ -41,7 +42,7 @@ public sealed partial class LineExplainer
         _families = families;
         var compiler = new ProgramCompiler(program, families, options with { Prematch = false }, _recorder);
         _body = compiler.CompileBlock(program.Body);
-        _context = new ExecutionContext(program.Patterns.Count);
+        _context = new LineContext(program.Patterns.Count);
         _fullRegexes = program.Patterns.Select(p => Compile(p.Translation, options.MatchTimeout)).ToArray();
         _matchBySlot = BoundTreeWalker.Matches(program.Body)
             .GroupBy(m => m.Pattern.Slot)

@@ -1,3 +1,5 @@
+using LogMetrics.Lines;
+
 namespace LogMetrics.Tailing.Formats;
 
 /// <summary>

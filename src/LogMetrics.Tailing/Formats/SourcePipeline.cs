@@ -1,3 +1,4 @@
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Lines;
 using LogMetrics.Tailing.Records;
 

@@ -1,3 +1,5 @@
+using LogMetrics.Lines;
+
 namespace LogMetrics.Tailing.Lines;
 
 /// <summary>The last link before the user's sink: counts the lines handed over.</summary>

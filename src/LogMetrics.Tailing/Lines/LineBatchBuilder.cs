@@ -1,4 +1,5 @@
 using System.Text;
+using LogMetrics.Lines;
 
 namespace LogMetrics.Tailing.Lines;
 

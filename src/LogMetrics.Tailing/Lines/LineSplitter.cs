@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using LogMetrics.Lines;
 
 namespace LogMetrics.Tailing.Lines;
 

@@ -1,3 +1,5 @@
+using LogMetrics.Lines;
+
 namespace LogMetrics.Tailing.Lines;
 
 /// <summary>Hands batches to a bounded queue; blocks while the consumer is behind.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Lines;
 
 namespace LogMetrics.Tailing.Records;

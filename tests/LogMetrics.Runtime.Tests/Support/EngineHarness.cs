@@ -1,5 +1,6 @@
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
-using LogMetrics.Tailing;
+using LogMetrics.Runtime.Execution;
 
 namespace LogMetrics.Runtime.Tests.Support;
 

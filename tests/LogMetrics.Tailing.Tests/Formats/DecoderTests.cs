@@ -1,3 +1,4 @@
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Formats;
 using LogMetrics.Tailing.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Lines;
 using LogMetrics.Tailing.Tests.Support;
 

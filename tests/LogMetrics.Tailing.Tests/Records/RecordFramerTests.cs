@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogMetrics.Lines;
 using LogMetrics.Tailing.Records;
 using LogMetrics.Tailing.Tests.Support;
 

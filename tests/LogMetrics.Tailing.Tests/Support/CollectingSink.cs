@@ -1,3 +1,5 @@
+using LogMetrics.Lines;
+
 namespace LogMetrics.Tailing.Tests.Support;
 
 /// <summary>Keeps every line handed over, with its source, thread-safely.</summary>

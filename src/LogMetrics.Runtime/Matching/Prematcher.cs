@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using LogMetrics.Tailing;
+using LogMetrics.Lines;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// Matches a batch's lines against the pattern of the program's first statement on a second core, from the time the

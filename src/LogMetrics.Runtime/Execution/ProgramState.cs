@@ -1,6 +1,6 @@
 using LogMetrics.Language.Diagnostics;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Execution;
 
 /// <summary>A loaded program's name, current version, counters and worker.</summary>
 internal sealed class ProgramState

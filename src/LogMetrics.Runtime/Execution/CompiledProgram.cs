@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using LogMetrics.Language.Binding;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime.Matching;
-using LogMetrics.Tailing;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Execution;
 
 /// <summary>One loaded version of a program: its closures, its families and the registers its thread reuses.</summary>
 internal sealed class CompiledProgram
 {
-    private readonly Func<ExecutionContext, bool> _body;
-    private readonly ExecutionContext _context;
+    private readonly Func<LineContext, bool> _body;
+    private readonly LineContext _context;
     private readonly Prematcher? _prematcher;
     private readonly PrematchGovernor _governor = new();
     private readonly bool _prematchEveryLine;
@@ -28,7 +28,7 @@ internal sealed class CompiledProgram
         _body = compiler.CompileBlock(program.Body);
         _prematcher = options.Prematch && (Environment.ProcessorCount > 1 || options.PrematchEveryLine) ? compiler.CreatePrematcher(program) : null;
         _prematchEveryLine = options.PrematchEveryLine;
-        _context = new ExecutionContext(program.Patterns.Count, program.StructuredPatterns.Select(p => new StructuredFields(p.Fields.Count)).ToArray());
+        _context = new LineContext(program.Patterns.Count, program.StructuredPatterns.Select(p => new StructuredFields(p.Fields.Count)).ToArray());
         HasStructuredPatterns = program.StructuredPatterns.Count > 0;
     }
 

@@ -1,4 +1,4 @@
-namespace LogMetrics.Tailing;
+namespace LogMetrics.Lines;
 
 /// <summary>
 /// Consecutive lines of one source, decoded into one string: line i is Text[Starts[i] .. Starts[i]+Lengths[i]],

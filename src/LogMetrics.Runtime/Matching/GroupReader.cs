@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// Reads a group's last capture straight from a <see cref="Match"/>'s capture arrays. <c>Match.Groups[n]</c> builds a

@@ -2,12 +2,12 @@ using System.Text.RegularExpressions;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime.Matching;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Execution;
 
 /// <summary>The registers of one program while it runs one line: reused line after line by that program's thread.</summary>
-internal sealed class ExecutionContext
+internal sealed class LineContext
 {
-    public ExecutionContext(int patternCount, StructuredFields[]? fields = null)
+    public LineContext(int patternCount, StructuredFields[]? fields = null)
     {
         Matches = new Match?[patternCount];
         _owners = new TimedRegex?[patternCount];

@@ -1,6 +1,6 @@
-using LogMetrics.Tailing;
+using LogMetrics.Lines;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Execution;
 
 /// <summary>A program's thread: takes batches from a bounded queue, in order, and runs them.</summary>
 internal sealed class ProgramWorker : IDisposable

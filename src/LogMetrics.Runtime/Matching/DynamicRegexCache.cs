@@ -1,6 +1,6 @@
 using LogMetrics.Language.Patterns;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// The regexes of one `s =~ expr` built from strings at run time: the last few are kept, since a log mostly repeats

@@ -1,4 +1,4 @@
-namespace LogMetrics.Tailing;
+namespace LogMetrics.Lines;
 
 /// <summary>Receives lines in order per source. Called from reader threads; must not block for long.</summary>
 public interface ILineSink

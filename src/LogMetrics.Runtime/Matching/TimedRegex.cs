@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// A compiled regex with a per-match timeout. The first call of a compiled regex also JIT-compiles its

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// Decides whether a program's batches are handed to the prematcher. A hand-off is not free: the helper's matches and

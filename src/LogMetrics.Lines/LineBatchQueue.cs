@@ -1,4 +1,4 @@
-namespace LogMetrics.Tailing;
+namespace LogMetrics.Lines;
 
 /// <summary>
 /// A bounded first-in first-out queue of batches between two threads. A full queue blocks the producer until the

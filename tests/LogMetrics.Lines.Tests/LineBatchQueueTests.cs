@@ -1,4 +1,4 @@
-namespace LogMetrics.Tailing.Tests.Lines;
+namespace LogMetrics.Lines.Tests;
 
 public sealed class LineBatchQueueTests
 {

@@ -4,10 +4,10 @@ using System.Text;
 using LogMetrics.Language;
 using LogMetrics.Language.Binding;
 using LogMetrics.Language.Syntax;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
-using LogMetrics.Tailing;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Execution;
 
 /// <summary>
 /// Runs compiled programs over lines and updates the store. Each program sees each source's lines in order;

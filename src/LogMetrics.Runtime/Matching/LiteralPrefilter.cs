@@ -1,4 +1,4 @@
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Matching;
 
 /// <summary>
 /// Skips a regex on lines that lack a literal every match must contain. The check pays only when it rejects lines:
