@@ -337,13 +337,21 @@ internal sealed partial class Binder
             }
             else
             {
-                for (var i = 1; i < buckets.Count; i++)
+                var increasing = true;
+                for (var i = 1; i < buckets.Count && increasing; i++)
                 {
-                    if (!(buckets[i] > buckets[i - 1]))
-                    {
-                        Report(DiagnosticMessages.BucketsNotIncreasing(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
-                        break;
-                    }
+                    increasing = buckets[i] > buckets[i - 1];
+                }
+
+                if (!increasing)
+                {
+                    Report(DiagnosticMessages.BucketsNotIncreasing(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
+                }
+                else if (buckets[0] >= 0)
+                {
+                    // mtail's quirk, kept: values <= the lower edge are lost from the buckets. A 0 (or positive) edge loses
+                    // every 0 observed, which durations logged in whole milliseconds or as 0.000 are full of.
+                    Report(DiagnosticMessages.ObservationsBelowFirstBucket(declaration.BucketsSpan ?? declaration.Span, declaration.Name));
                 }
             }
         }

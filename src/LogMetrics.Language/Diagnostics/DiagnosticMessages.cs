@@ -193,6 +193,11 @@ public static class DiagnosticMessages
         Warning("LM2075", span, $"time layout \"{layout}\" has no date or time element, so strptime fails on every value but this text",
             "write the layout with Go's reference time, Mon Jan 2 15:04:05 MST 2006, e.g. \"2006/01/02 15:04:05\"");
 
+    public static Diagnostic ObservationsBelowFirstBucket(SourceSpan span, string metric) =>
+        Warning("LM2078", span,
+            $"as in mtail, an observation of 0 or less in histogram '{metric}' counts in _count and _sum but in no bucket: the first of `buckets` is the lower edge of the first bucket, and a positive first bound gets a 0 edge",
+            "declare Prometheus upper bounds with `le B1, B2, ...` (every value lands in a bucket), or, to stay mtail-compatible, start the buckets below the smallest value, e.g. `buckets -1, 0.005, ...`");
+
     public static Diagnostic StatementWithoutEffect(SourceSpan span, bool isPattern) =>
         Error("LM2076", span, isPattern ? "a pattern needs a block: this statement has no effect" : "this statement has no effect",
             isPattern ? "write /regex/ { ... }, or join it to the next line's pattern with +"

@@ -25,7 +25,7 @@ public sealed class BundledProgramsTests
         Assert.Superset(new HashSet<string?>
         {
             "apache_combined", "kubernetes_containers", "nginx", "nginx_timing", "syslog_sshd",
-            "nginx_json", "caddy", "logfmt", "ingress_nginx", "java_exceptions", "postgresql_slow_queries",
+            "nginx_json", "caddy", "logfmt", "ingress_nginx", "java_exceptions", "postgresql_slow_queries", "traefik",
         }, names);
     }
 

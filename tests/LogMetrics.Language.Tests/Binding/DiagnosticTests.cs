@@ -70,6 +70,7 @@ public sealed class DiagnosticTests
         { "LM2074", "[|1.5|] & 1 {\n}\n" },
         { "LM2075", "/(\\S+)/ {\n  strptime($1, [|\"%Y-%m-%d\"|])\n}\n" },
         { "LM2076", "counter c\n[|/(?P<a>.)/|]\n" },
+        { "LM2078", "histogram h [|buckets 0.5, 1|]\nh = 1\n" },
         { "LM2077", "counter c\n/(a)/ && $1 =~ [|/(b)/|] {\n  c++\n}\n" },
         { "LM3040", "counter c\n[|/|]" + new string('c', 1025) + "/ {\n  c++\n}\n" },
         { "LM2060", "counter c by m\n/(?P<request>\\S+)/ {\n  c[[|$request.method|]]++\n}\n" },
