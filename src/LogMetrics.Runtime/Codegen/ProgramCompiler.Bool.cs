@@ -29,7 +29,7 @@ internal sealed partial class ProgramCompiler
 
                     if (!text.SequenceEqual("false") && ctx.Error is null)
                     {
-                        ctx.Fail($"field {fieldRead.Field}: \"{text}\" is not a boolean");
+                        ctx.Fail(RuntimeErrors.FieldNotBoolean(fieldRead.Field, text));
                     }
 
                     return false;

@@ -7,29 +7,55 @@ namespace LogMetrics.Runtime.Codegen;
 
 internal sealed partial class ProgramCompiler
 {
-    private Func<LineContext, long> IntCall(BoundCallExpression call)
+    /// <summary>
+    /// A call's closure, typed by the builtin's result: Func&lt;LineContext, long&gt; (Int), double (Float), string (String),
+    /// or Action&lt;LineContext&gt; (no value). Every builtin has its arm and there is no default one, so the compiler
+    /// rejects a builtin added to the enum without its code here (CS8509).
+    /// </summary>
+    private Delegate Call(BoundCallExpression call) => call.Function switch
     {
-        switch (call.Function)
-        {
-            case Builtin.Timestamp:
-                return ctx => FloorDiv(ctx.StampMs, 1000);
-            case Builtin.Len:
-                var s = Str(call.Arguments[0]);
-                return ctx => Encoding.UTF8.GetByteCount(s(ctx));
-            default:
-                var text = Str(call.Arguments[0]);
-                var numberBase = Int(call.Arguments[1]);
-                return ctx => Strtol(ctx, text(ctx), numberBase(ctx));
-        }
+        Builtin.Basename => Basename(call),
+        Builtin.GetFilename => (Func<LineContext, string>)(static ctx => ctx.Source),
+        Builtin.Gsub => Gsub(call),
+        Builtin.Len => Len(call),
+        Builtin.Parsetime => ParseTime(call),
+        Builtin.Settime => Settime(call),
+        Builtin.Strptime => Strptime(call),
+        Builtin.Strtol => Strtol(call),
+        Builtin.Subst => Subst(call),
+        Builtin.Timestamp => (Func<LineContext, long>)(static ctx => GoNumbers.FloorDiv(ctx.StampMs, 1000)),
+        Builtin.Tolower => Tolower(call),
+        Builtin.Bool or Builtin.Float or Builtin.Int or Builtin.String =>
+            throw new InvalidOperationException($"{call.Function} is bound as a conversion, not a call"),
+    };
+
+    private Func<LineContext, long> IntCall(BoundCallExpression call) => (Func<LineContext, long>)Call(call);
+
+    private Func<LineContext, double> FloatCall(BoundCallExpression call) => (Func<LineContext, double>)Call(call);
+
+    private Func<LineContext, string> StrCall(BoundCallExpression call) => (Func<LineContext, string>)Call(call);
+
+    private Action<LineContext> EffectCall(BoundCallExpression call) => (Action<LineContext>)Call(call);
+
+    // len(s): the length of s in bytes of UTF-8, as Go's len.
+    private Func<LineContext, long> Len(BoundCallExpression call)
+    {
+        var s = Str(call.Arguments[0]);
+        return ctx => Encoding.UTF8.GetByteCount(s(ctx));
     }
 
-    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+    private Func<LineContext, long> Strtol(BoundCallExpression call)
+    {
+        var text = Str(call.Arguments[0]);
+        var numberBase = Int(call.Arguments[1]);
+        return ctx => Strtol(ctx, text(ctx), numberBase(ctx));
+    }
 
     private static long Strtol(LineContext ctx, string text, long numberBase)
     {
         if (numberBase is < 2 or > 36)
         {
-            ctx.Fail($"strtol: invalid base {numberBase}");
+            ctx.Fail(RuntimeErrors.StrtolBase(numberBase));
             return 0;
         }
 
@@ -43,7 +69,7 @@ internal sealed partial class ProgramCompiler
 
         if (span.Length == 0)
         {
-            ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+            ctx.Fail(RuntimeErrors.NotInt(text));
             return 0;
         }
 
@@ -59,7 +85,7 @@ internal sealed partial class ProgramCompiler
             };
             if (digit >= numberBase)
             {
-                ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+                ctx.Fail(RuntimeErrors.NotInt(text));
                 return 0;
             }
 
@@ -69,50 +95,48 @@ internal sealed partial class ProgramCompiler
         return negative ? -value : value;
     }
 
-
-    private Func<LineContext, string> StrCall(BoundCallExpression call)
+    private Func<LineContext, string> Tolower(BoundCallExpression call)
     {
-        switch (call.Function)
-        {
-            case Builtin.GetFilename:
-                return ctx => ctx.Source;
-            case Builtin.Tolower:
-                var s = Str(call.Arguments[0]);
-                return ctx => GoStrings.ToLower(s(ctx));
-            case Builtin.Basename:
-                var path = Str(call.Arguments[0]);
-                return ctx => Basename(path(ctx));
-            case Builtin.Gsub:
-                return Gsub(call);
-            default:
-                var replacement = Str(call.Arguments[1]);
-                var value = Str(call.Arguments[2]);
-                if (call.Pattern is { } pattern)
-                {
-                    var regex = _regexes[pattern.Slot];
-                    return ctx =>
-                    {
-                        var literal = replacement(ctx).Replace("$", "$$", StringComparison.Ordinal);
-                        try
-                        {
-                            return regex.Replace(value(ctx), literal);
-                        }
-                        catch (RegexMatchTimeoutException)
-                        {
-                            ctx.Fail($"regex match timed out: /{pattern.Text}/");
-                            return "";
-                        }
-                    };
-                }
+        var s = Str(call.Arguments[0]);
+        return ctx => GoStrings.ToLower(s(ctx));
+    }
 
-                var old = Str(call.Arguments[0]);
-                return ctx =>
+    private Func<LineContext, string> Basename(BoundCallExpression call)
+    {
+        var path = Str(call.Arguments[0]);
+        return ctx => Basename(path(ctx));
+    }
+
+    // subst(old, new, s): every occurrence of old replaced; with a regex for old, every match (new taken literally).
+    private Func<LineContext, string> Subst(BoundCallExpression call)
+    {
+        var replacement = Str(call.Arguments[1]);
+        var value = Str(call.Arguments[2]);
+        if (call.Pattern is { } pattern)
+        {
+            var regex = _regexes[pattern.Slot];
+            return ctx =>
+            {
+                var literal = replacement(ctx).Replace("$", "$$", StringComparison.Ordinal);
+                try
                 {
-                    var o = old(ctx);
-                    var v = value(ctx);
-                    return o.Length == 0 ? v : v.Replace(o, replacement(ctx), StringComparison.Ordinal);
-                };
+                    return regex.Replace(value(ctx), literal);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    ctx.Fail(RuntimeErrors.RegexTimedOut(pattern.Text));
+                    return "";
+                }
+            };
         }
+
+        var old = Str(call.Arguments[0]);
+        return ctx =>
+        {
+            var o = old(ctx);
+            var v = value(ctx);
+            return o.Length == 0 ? v : v.Replace(o, replacement(ctx), StringComparison.Ordinal);
+        };
     }
 
     // gsub(s, /re/, repl): every match replaced; $1, ${1} and ${name} in repl refer to the match's groups.
@@ -132,7 +156,7 @@ internal sealed partial class ProgramCompiler
             }
             catch (RegexMatchTimeoutException)
             {
-                ctx.Fail($"regex match timed out: /{pattern.Text}/");
+                ctx.Fail(RuntimeErrors.RegexTimedOut(pattern.Text));
                 return "";
             }
         };
@@ -173,7 +197,7 @@ internal sealed partial class ProgramCompiler
 
             if (!layout.TryParseUnix(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(ctx.ReadTimeMs), out var seconds, out var nanoseconds))
             {
-                ctx.Fail($"parsetime: cannot parse \"{value}\" as \"{layout.Layout}\"");
+                ctx.Fail(RuntimeErrors.ParsetimeFailed(value, layout.Layout));
                 return 0;
             }
 
@@ -181,29 +205,26 @@ internal sealed partial class ProgramCompiler
         };
     }
 
-    private Action<LineContext> Call(BoundCallExpression call)
+    // settime(seconds): the line's time.
+    private Action<LineContext> Settime(BoundCallExpression call)
     {
-        if (call.Function == Builtin.Settime)
+        var seconds = Int(call.Arguments[0]);
+        return ctx =>
         {
-            var seconds = Int(call.Arguments[0]);
-            return ctx =>
-            {
-                var value = seconds(ctx);
-                ctx.TimeMs = value * 1000;
-                ctx.HasTime = true;
-            };
-        }
+            var value = seconds(ctx);
+            ctx.TimeMs = value * 1000;
+            ctx.HasTime = true;
+        };
+    }
 
+    // strptime(s, "layout"): the line's time, parsed from s.
+    private Action<LineContext> Strptime(BoundCallExpression call)
+    {
         var text = Str(call.Arguments[0]);
         // An Int capture is parsed as the digits it matched (mtail passes "" here: a bug we do not copy).
         var capture = RawCaptureOfAnyType(call.Arguments[0]) is { } raw ? Read(raw) : null;
         var layout = call.Layout!;
-        var zone = _options.TimeZone;
-        var currentYear = _options.SyslogUseCurrentYear;
-        var cache = new Dictionary<string, long>(StringComparer.Ordinal);
-        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        string? lastValue = null;
-        long lastMs = 0;
+        var cache = new StrptimeCache(layout, _options.TimeZone, _options.SyslogUseCurrentYear);
         return ctx =>
         {
             // A capture is read as a span: consecutive lines mostly repeat the last timestamp, so usually nothing is allocated.
@@ -224,51 +245,14 @@ internal sealed partial class ProgramCompiler
                 span = value;
             }
 
-            long ms;
-            if (lastValue is not null && span.SequenceEqual(lastValue))
+            if (!cache.TryParse(span, value, ctx.ReadTimeMs, out var ms))
             {
-                ms = lastMs;
-            }
-            else if (lookup.TryGetValue(span, out var key, out ms))
-            {
-                lastValue = key;
-                lastMs = ms;
-            }
-            else
-            {
-                // Memoised like mtail, but only successes: a failure is reported every time.
-                value ??= span.ToString();
-                if (!TryParseTime(layout, value, zone, currentYear, ctx.ReadTimeMs, out ms))
-                {
-                    ctx.Fail($"strptime: cannot parse \"{value}\" as \"{layout.Layout}\"");
-                    return;
-                }
-
-                if (cache.Count >= 64)
-                {
-                    cache.Clear();
-                }
-
-                cache[value] = ms;
-                lastValue = value;
-                lastMs = ms;
+                ctx.Fail(RuntimeErrors.StrptimeFailed(value ?? span.ToString(), layout.Layout));
+                return;
             }
 
             ctx.TimeMs = ms;
             ctx.HasTime = true;
         };
-    }
-
-    /// <summary>Parses as Go's time.Parse does; a yearless value is year 0 unless the current year is added.</summary>
-    private static bool TryParseTime(LogMetrics.Language.Time.GoTimeLayout layout, string value, TimeZoneInfo zone, bool currentYear, long readTimeMs, out long ms)
-    {
-        if (!layout.TryParseUnix(value, zone, currentYear, DateTimeOffset.FromUnixTimeMilliseconds(readTimeMs), out var seconds, out var nanoseconds))
-        {
-            ms = 0;
-            return false;
-        }
-
-        ms = (seconds * 1000) + (nanoseconds / 1_000_000);
-        return true;
     }
 }

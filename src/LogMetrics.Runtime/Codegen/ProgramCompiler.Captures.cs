@@ -124,11 +124,10 @@ internal sealed partial class ProgramCompiler
 
         if (capture.Field is not null)
         {
-            ctx.Fail(MissingField(capture.Field));
+            ctx.Fail(RuntimeErrors.MissingField(capture.Field));
         }
 
         return default;
     }
 
-    private static string MissingField(string field) => $"field {field} is missing or null";
 }

@@ -14,12 +14,12 @@ internal sealed partial class ProgramCompiler
                 var constant = literal.Value is long l ? l : (double)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
-                var floatError = new RepeatedMessage(text => $"strconv.ParseFloat: parsing \"{text}\" ({(capture.Field is null ? "capture" : "field")} {capture.Name}): {GoFloatParseError(text)}");
+                var floatError = new RepeatedMessage(text => RuntimeErrors.CaptureNotFloat(text, capture.Field is not null, capture.Name));
                 var floatRead = Read(capture);
                 return ctx =>
                 {
                     var span = CaptureSpan(ctx, floatRead);
-                    if (TryParseGoFloat(span, out var value))
+                    if (GoNumbers.TryParseFloat(span, out var value))
                     {
                         return value;
                     }
@@ -47,12 +47,12 @@ internal sealed partial class ProgramCompiler
                         return ctx =>
                         {
                             var text = s(ctx);
-                            if (TryParseGoFloat(text, out var value))
+                            if (GoNumbers.TryParseFloat(text, out var value))
                             {
                                 return value;
                             }
 
-                            ctx.Fail($"strconv.ParseFloat: parsing \"{text}\": {GoFloatParseError(text)}");
+                            ctx.Fail(RuntimeErrors.NotFloat(text));
                             return 0;
                         };
                 }
@@ -62,14 +62,14 @@ internal sealed partial class ProgramCompiler
                 var floatSeries = SeriesOf(increment.Update.Metric, increment.Update.Keys, create: true);
                 return ctx => floatUpdate(ctx) ? floatSeries(ctx)?.FloatValue ?? 0 : 0;
 
-            case BoundCallExpression { Function: Builtin.Parsetime } parsetime:
-                return ParseTime(parsetime);
+            case BoundCallExpression call:
+                return FloatCall(call);
             case BoundMismatchedValueExpression mismatched:
                 var intValue = Int(mismatched.Operand);
                 return ctx =>
                 {
                     var value = intValue(ctx);
-                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected float type int64 ({value}): an Int stored into a Float metric"));
+                    ctx.Fail(RuntimeErrors.IntIntoFloat(value));
                     return 0;
                 };
             case BoundUnaryExpression unary:
@@ -91,9 +91,4 @@ internal sealed partial class ProgramCompiler
                 throw new InvalidOperationException($"Not a Float expression: {expression}");
         }
     }
-
-    internal static bool TryParseGoFloat(ReadOnlySpan<char> text, out double value) => GoStrconv.TryParseFloat(text, out value, out _);
-
-    private static string GoFloatParseError(string text) =>
-        GoStrconv.TryParseFloat(text, out _, out var outOfRange) || !outOfRange ? "invalid syntax" : "value out of range";
 }

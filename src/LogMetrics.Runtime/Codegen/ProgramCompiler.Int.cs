@@ -15,7 +15,7 @@ internal sealed partial class ProgramCompiler
                 var constant = (long)literal.Value;
                 return _ => constant;
             case BoundCaptureReference capture:
-                var intError = new RepeatedMessage(text => $"strconv.ParseInt: parsing \"{text}\" ({(capture.Field is null ? "capture" : "field")} {capture.Name}): invalid syntax");
+                var intError = new RepeatedMessage(text => RuntimeErrors.CaptureNotInt(text, capture.Field is not null, capture.Name));
                 var intRead = Read(capture);
                 return ctx =>
                 {
@@ -50,7 +50,7 @@ internal sealed partial class ProgramCompiler
                                 return value;
                             }
 
-                            ctx.Fail($"strconv.ParseInt: parsing \"{text}\": invalid syntax");
+                            ctx.Fail(RuntimeErrors.NotInt(text));
                             return 0;
                         };
                 }
@@ -64,7 +64,7 @@ internal sealed partial class ProgramCompiler
                 return ctx =>
                 {
                     var value = floatValue(ctx);
-                    ctx.Fail(string.Create(CultureInfo.InvariantCulture, $"unexpected int type float64 ({GoFloatFormatter.FormatG(value)}): a Float stored into an Int metric"));
+                    ctx.Fail(RuntimeErrors.FloatIntoInt(value));
                     return 0;
                 };
             case BoundUnaryExpression unary:
@@ -94,7 +94,7 @@ internal sealed partial class ProgramCompiler
                 var b = r(ctx);
                 if (b == 0)
                 {
-                    ctx.Fail("Divide by zero");
+                    ctx.Fail(RuntimeErrors.DivideByZero);
                     return 0;
                 }
 
@@ -106,13 +106,13 @@ internal sealed partial class ProgramCompiler
                 var b = r(ctx);
                 if (b == 0)
                 {
-                    ctx.Fail("Divide by zero");
+                    ctx.Fail(RuntimeErrors.DivideByZero);
                     return 0;
                 }
 
                 return a % b;
             },
-            BoundBinaryOperator.Power => ctx => IntPower(l(ctx), r(ctx)),
+            BoundBinaryOperator.Power => ctx => GoNumbers.IntPower(l(ctx), r(ctx)),
             BoundBinaryOperator.ShiftLeft => ctx => Shift(ctx, l(ctx), r(ctx), left: true),
             BoundBinaryOperator.ShiftRight => ctx => Shift(ctx, l(ctx), r(ctx), left: false),
             BoundBinaryOperator.BitwiseAnd => ctx => l(ctx) & r(ctx),
@@ -123,18 +123,11 @@ internal sealed partial class ProgramCompiler
 
     private Func<LineContext, long> IntBinary(BoundBinaryExpression binary) => IntBinary(binary, this);
 
-    /// <summary>mtail's ipow: int64(math.Pow(float64(a), float64(b))), so `1 ** -1` is 1 and `2 ** -1` is 0.</summary>
-    internal static long IntPower(long a, long b) => GoFloatToInt(Math.Pow(a, b));
-
-    /// <summary>Go's int64(f) on amd64: truncation, and the minimum Int64 for NaN and values out of range.</summary>
-    internal static long GoFloatToInt(double value) =>
-        double.IsNaN(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18 ? long.MinValue : (long)value;
-
     private static long Shift(LineContext ctx, long value, long count, bool left)
     {
         if (count < 0)
         {
-            ctx.Fail("negative shift amount");
+            ctx.Fail(RuntimeErrors.NegativeShift);
             return 0;
         }
 

@@ -80,7 +80,7 @@ internal sealed partial class ProgramCompiler
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    ctx.Fail($"regex match timed out: /{match.Pattern.Text}/");
+                    ctx.Fail(RuntimeErrors.RegexTimedOut(match.Pattern.Text));
                     return false;
                 }
             };
@@ -109,7 +109,7 @@ internal sealed partial class ProgramCompiler
             }
             catch (RegexMatchTimeoutException)
             {
-                ctx.Fail($"regex match timed out: /{match.Pattern.Text}/");
+                ctx.Fail(RuntimeErrors.RegexTimedOut(match.Pattern.Text));
                 return false;
             }
         };
@@ -170,7 +170,7 @@ internal sealed partial class ProgramCompiler
             var regex = cache.Get(patternText, out var error);
             if (regex is null)
             {
-                ctx.Fail($"invalid regex /{patternText}/: {error}");
+                ctx.Fail(RuntimeErrors.InvalidRegex(patternText, error));
                 return false;
             }
 
@@ -186,7 +186,7 @@ internal sealed partial class ProgramCompiler
             }
             catch (RegexMatchTimeoutException)
             {
-                ctx.Fail($"regex match timed out: /{patternText}/");
+                ctx.Fail(RuntimeErrors.RegexTimedOut(patternText));
                 return false;
             }
         };

@@ -140,7 +140,7 @@ internal sealed partial class ProgramCompiler
         BoundType.Float => Float(expression) is var f ? ctx => f(ctx) : null!,
         BoundType.String => Str(expression) is var s ? ctx => s(ctx) : null!,
         BoundType.Bool => Bool(expression) is var b ? ctx => b(ctx) : null!,
-        _ => Call((BoundCallExpression)expression),
+        _ => EffectCall((BoundCallExpression)expression),
     };
 
     /// <remarks>As in mtail, the series is found (created) before the value is computed: when the value fails
@@ -300,7 +300,7 @@ internal sealed partial class ProgramCompiler
                 var series = family.Find(labels);
                 if (series is null)
                 {
-                    ctx.Fail($"del {delete.Metric.Name} after: no datum for given labelvalues");
+                    ctx.Fail(RuntimeErrors.DeleteAfterNoDatum(delete.Metric.Name));
                     return false;
                 }
 
