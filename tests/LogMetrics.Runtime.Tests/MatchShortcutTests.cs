@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogMetrics.Runtime.Codegen;
 using LogMetrics.Runtime.Matching;
 using LogMetrics.Runtime.Tests.Support;
 

@@ -453,25 +453,6 @@ internal sealed partial class Binder
         return new BoundConversionExpression(expression.Span, target, expression);
     }
 
-    private static readonly Dictionary<string, Builtin> Builtins = new(StringComparer.Ordinal)
-    {
-        ["basename"] = Builtin.Basename,
-        ["bool"] = Builtin.Bool,
-        ["float"] = Builtin.Float,
-        ["getfilename"] = Builtin.GetFilename,
-        ["gsub"] = Builtin.Gsub,
-        ["int"] = Builtin.Int,
-        ["len"] = Builtin.Len,
-        ["parsetime"] = Builtin.Parsetime,
-        ["settime"] = Builtin.Settime,
-        ["string"] = Builtin.String,
-        ["strptime"] = Builtin.Strptime,
-        ["strtol"] = Builtin.Strtol,
-        ["subst"] = Builtin.Subst,
-        ["timestamp"] = Builtin.Timestamp,
-        ["tolower"] = Builtin.Tolower,
-    };
-
     private BoundExpression BindCall(CallExpressionSyntax call)
     {
         if (call.Name == "defined")
@@ -487,19 +468,15 @@ internal sealed partial class Binder
                 : ErrorExpression(call.Span);
         }
 
-        if (!Builtins.TryGetValue(call.Name, out var builtin))
+        if (!BuiltinTable.TryFind(call.Name, out var signature))
         {
             Report(DiagnosticMessages.UnknownFunction(call.NameSpan, call.Name));
             return ErrorExpression(call.Span);
         }
 
-        var expected = builtin switch
-        {
-            Builtin.GetFilename or Builtin.Timestamp => 0,
-            Builtin.Strptime or Builtin.Strtol or Builtin.Parsetime => 2,
-            Builtin.Subst or Builtin.Gsub => 3,
-            _ => 1,
-        };
+        var builtin = signature.Builtin;
+        var parameters = signature.Parameters;
+        var expected = parameters.Count;
         if (call.Arguments.Count != expected)
         {
             Report(DiagnosticMessages.WrongArgumentCount(call.Span, call.Name, expected, call.Arguments.Count));
@@ -513,7 +490,7 @@ internal sealed partial class Binder
         {
             case Builtin.Strptime:
             case Builtin.Parsetime:
-                args.Add(Argument(call, 0, BoundType.String));
+                args.Add(Argument(call, 0, parameters[0]));
                 if (call.Arguments[1] is not StringLiteralExpressionSyntax format)
                 {
                     Report(DiagnosticMessages.StrptimeFormatNotLiteral(call.Arguments[1].Span));
@@ -534,21 +511,22 @@ internal sealed partial class Binder
                     Report(DiagnosticMessages.TimeLayoutWithoutElements(format.Span, format.Value));
                 }
 
-                return new BoundCallExpression(call.Span, builtin == Builtin.Parsetime ? BoundType.Float : BoundType.None, builtin, args) { Layout = layout };
-            case Builtin.Settime:
-                args.Add(Argument(call, 0, BoundType.Int));
-                break;
+                return new BoundCallExpression(call.Span, signature.Result, builtin, args) { Layout = layout };
             case Builtin.Tolower:
                 // mtail converts nothing here: "Expecting a String for argument 1 of tolower(), not Int".
-                args.Add(Argument(call, 0, BoundType.String, exact: true));
+                args.Add(Argument(call, 0, parameters[0], exact: true));
                 break;
+            case Builtin.Settime:
             case Builtin.Len:
             case Builtin.Basename:
-                args.Add(Argument(call, 0, BoundType.String));
-                break;
             case Builtin.Strtol:
-                args.Add(Argument(call, 0, BoundType.String));
-                args.Add(Argument(call, 1, BoundType.Int));
+            case Builtin.GetFilename:
+            case Builtin.Timestamp:
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    args.Add(Argument(call, i, parameters[i]));
+                }
+
                 break;
             case Builtin.Subst:
                 if (call.Arguments[0] is not StringLiteralExpressionSyntax && IsPatternExpression(call.Arguments[0]))
@@ -566,15 +544,15 @@ internal sealed partial class Binder
                 }
                 else
                 {
-                    args.Add(Argument(call, 0, BoundType.String));
+                    args.Add(Argument(call, 0, parameters[0]));
                 }
 
-                args.Add(Argument(call, 1, BoundType.String));
-                args.Add(Argument(call, 2, BoundType.String));
+                args.Add(Argument(call, 1, parameters[1]));
+                args.Add(Argument(call, 2, parameters[2]));
                 break;
             case Builtin.Gsub:
                 // gsub(s, /re/, "repl"): the regex is compiled at load; a string literal is read as a regex too.
-                args.Add(Argument(call, 0, BoundType.String));
+                args.Add(Argument(call, 0, parameters[0]));
                 var gsubText = call.Arguments[1] is StringLiteralExpressionSyntax or RegexLiteralExpressionSyntax || IsPatternExpression(call.Arguments[1])
                     ? EvaluatePattern(call.Arguments[1], reportErrors: true)
                     : null;
@@ -594,32 +572,19 @@ internal sealed partial class Binder
                 _patterns.Add(pattern);
                 _replacementPatterns.Add(pattern.Slot);
                 args.Add(new BoundLiteralExpression(call.Arguments[1].Span, BoundType.String, gsubText.Text));
-                args.Add(Argument(call, 2, BoundType.String));
+                args.Add(Argument(call, 2, parameters[2]));
                 break;
             case Builtin.Int:
             case Builtin.Float:
             case Builtin.String:
             case Builtin.Bool:
-                var target = builtin switch
-                {
-                    Builtin.Int => BoundType.Int,
-                    Builtin.Float => BoundType.Float,
-                    Builtin.String => BoundType.String,
-                    _ => BoundType.Bool,
-                };
                 var operand = BindExpression(call.Arguments[0]);
-                return Convert(operand, target, call.Span, isExplicit: true) is { } converted
+                return Convert(operand, signature.Result, call.Span, isExplicit: true) is { } converted
                     ? converted with { Span = call.Span }
                     : ErrorExpression(call.Span);
         }
 
-        var type = builtin switch
-        {
-            Builtin.Settime => BoundType.None,
-            Builtin.Len or Builtin.Strtol or Builtin.Timestamp => BoundType.Int,
-            _ => BoundType.String,
-        };
-        return new BoundCallExpression(call.Span, type, builtin, args) { Pattern = pattern };
+        return new BoundCallExpression(call.Span, signature.Result, builtin, args) { Pattern = pattern };
     }
 
     private BoundExpression Argument(CallExpressionSyntax call, int index, BoundType type, bool exact = false)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LogMetrics.Language.Binding;
 using LogMetrics.Lines;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Codegen;
 using LogMetrics.Runtime.Matching;
 
 namespace LogMetrics.Runtime.Execution;

@@ -4,6 +4,7 @@ using LogMetrics.Language.Binding;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Language.Patterns;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Codegen;
 using LogMetrics.Runtime.Execution;
 
 namespace LogMetrics.Runtime.Explain;

@@ -1,4 +1,4 @@
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Codegen;
 
 /// <summary>
 /// Builds a runtime error message from a text, reusing the last message while the text repeats: a log whose size

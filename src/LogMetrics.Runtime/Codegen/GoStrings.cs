@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Codegen;
 
 /// <summary>Go's strings functions where .NET's differ.</summary>
 internal static class GoStrings

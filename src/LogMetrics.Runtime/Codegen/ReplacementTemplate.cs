@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LogMetrics.Language.Patterns;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Codegen;
 
 /// <summary>Expands gsub's replacement as Go's Regexp.Expand does: <c>$1</c>, <c>${1}</c>, <c>$name</c> and
 /// <c>${name}</c> give a group's text (empty when it does not exist or did not take part), <c>$$</c> a dollar;

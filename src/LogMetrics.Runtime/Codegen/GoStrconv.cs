@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LogMetrics.Runtime;
+namespace LogMetrics.Runtime.Codegen;
 
 /// <summary>Go's strconv.ParseFloat(s, 64), which mtail uses for every Float conversion.</summary>
 internal static class GoStrconv
