@@ -22,7 +22,15 @@ public sealed class StructuredDaemonTests
         Assert.Equal(1, Exposition.Value(text, "app_lines_total", ("level", "info")));
         Assert.Equal(0, Exposition.Value(text, "logmetrics_program_runtime_errors_total", ("program", "app.rules")));
 
+        using var status = System.Text.Json.JsonDocument.Parse(await daemon.GetStringAsync("/-/status.json"));
+        var program = status.RootElement.GetProperty("programs").EnumerateArray().Single();
+        Assert.Equal(2, program.GetProperty("undecoded").GetInt64());
         var html = await daemon.GetStringAsync("/");
-        Assert.Contains("(2 undecoded)", html);
+        var header = System.Text.RegularExpressions.Regex.Match(html, "<table id=\"programs\"><tr>(.*?)</tr>").Groups[1].Value;
+        var column = System.Text.RegularExpressions.Regex.Matches(header, "<th>(.*?)</th>").Select(m => m.Groups[1].Value).ToList().IndexOf("Undecoded");
+        Assert.True(column >= 0, header);
+        var row = System.Text.RegularExpressions.Regex.Match(html, "<tr><td>app\\.rules</td>(.*?)</tr>").Groups[1].Value;
+        var cells = System.Text.RegularExpressions.Regex.Matches("<td>app.rules</td>" + row, "<td>(.*?)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal("<span class=\"error\">2</span>", cells[column]);
     }
 }
