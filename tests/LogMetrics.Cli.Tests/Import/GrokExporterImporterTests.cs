@@ -33,6 +33,13 @@ public sealed class GrokExporterImporterTests
         { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '(a'\n", 9, 12, "metric 'a': LM3" },
         { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{NOSUCHPATTERN:x}'\n", 9, 12, "metric 'a': LM3" },
         { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n  - type: counter\n    name: a\n    help: h\n    match: y\n", 11, 11, "metric name 'a' is used twice" },
+        // Templates: what has no translation is reported at its column inside the template.
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:u}'\n    labels:\n      u: '{{range .u}}x{{end}}'\n", 11, 13, "label 'u': '{{range}}' has no translation" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:u}'\n    labels:\n      u: \"{{with .u}}x{{end}}\"\n", 11, 13, "label 'u': '{{with}}' has no translation" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:u}'\n    labels:\n      u: x{{if .u}}y\n", 11, 11, "label 'u': '{{if}}' without '{{end}}'" },
+        { Header + "metrics:\n  - type: gauge\n    name: a\n    help: h\n    match: '%{INT:ms}'\n    value: '1'\n    labels:\n      slow: '{{if gt .ms 500}}y{{end}}'\n", 12, 19, "label 'slow': gt compares int with string" },
+        { Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: '%{WORD:u}'\n    labels:\n      user: '{{index .extra \"user\"}}'\n", 11, 22, "label 'user': '.extra' is set only for the webhook input" },
+        { Header.Replace("stdin", "webhook\n  webhook_format: json_single") + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: 'login %{WORD:u}'\n    labels:\n      user: '{{index .extra \"user\"}}'\n      u: '{{.uu}}'\n", 13, 10, "metric 'a': the template references field 'uu', which the match does not capture" },
     };
 
     [Theory]
@@ -131,6 +138,43 @@ public sealed class GrokExporterImporterTests
         Assert.Contains("bytes_total 15\n", result.Stdout);
         Assert.Contains("lines_total 3\n", result.Stdout);
         Assert.Contains("bytes_total.rules: 1 runtime error(s) in 3 lines", result.Stderr);
+    }
+
+    // grok_exporter: "Negative value with metric counter", the line skipped for that metric and counted as its error.
+    [Fact]
+    public async Task A_negative_counter_value_is_a_counted_runtime_error_and_the_line_is_skipped_for_that_metric()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config.yml", """
+            global:
+              config_version: 3
+            input:
+              type: stdin
+            metrics:
+              - type: counter
+                name: refunds_total
+                help: Refunded amounts by shop.
+                match: 'shop=%{WORD:shop} amount=%{NUMBER:amount}'
+                value: '{{.amount}}'
+                labels:
+                  shop: '{{.shop}}'
+              - type: counter
+                name: lines_total
+                help: Lines.
+                match: 'amount='
+            """);
+        var log = dir.Write("app.log", "shop=a amount=10\nshop=a amount=-4\nshop=b amount=-1\nshop=a amount=0.5\n");
+        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("refunds_total{shop=\"a\"} 10.5\n", result.Stdout);
+        Assert.DoesNotContain("shop=\"b\"", result.Stdout);
+        Assert.Contains("lines_total 4\n", result.Stdout);
+        Assert.Contains("refunds_total.rules: 2 runtime error(s) in 4 lines; last: strconv.ParseInt: parsing \"Negative value with metric counter\"", result.Stderr);
+
+        // The daemon tells it in its log and counts it per program.
+        await using var daemon = await DaemonProcess.StartWithArgsAsync(["run", "--config", config, "--logs", log, "--from-start"]);
+        await daemon.WaitForValueAsync("logmetrics_program_runtime_errors_total", 2, ("program", "refunds_total.rules"));
+        await Poll.UntilAsync(() => Task.FromResult(daemon.Stderr), log => log.Contains("Negative value with metric counter", StringComparison.Ordinal), "the runtime error in the log");
     }
 
     [Fact]
