@@ -42,7 +42,7 @@ internal static partial class GrokExporterImporter
     public static ImportResult Import(string text, string configDirectory, GrokLibrary baseLibrary)
     {
         var messages = new List<ImportMessage>();
-        var config = GrokExporterConfigReader.Read(text, messages);
+        var config = GrokExporterConfigReader.Read(text, messages, configDirectory);
         if (config is null)
         {
             return new ImportResult { Messages = messages };
@@ -58,7 +58,9 @@ internal static partial class GrokExporterImporter
         var programs = new List<ImportedProgram>();
         foreach (var metric in config.Metrics)
         {
-            if (Translate(metric, extra, messages) is { } program)
+            var first = messages.Count;
+            var program = Translate(metric, extra, messages);
+            if (program is not null)
             {
                 if (library is not null)
                 {
@@ -70,6 +72,12 @@ internal static partial class GrokExporterImporter
                 }
 
                 programs.Add(program);
+            }
+
+            // Positions of an imported metric are in its file.
+            for (var i = first; i < messages.Count; i++)
+            {
+                messages[i] = messages[i] with { File = messages[i].File ?? metric.File };
             }
         }
 
@@ -114,7 +122,7 @@ internal static partial class GrokExporterImporter
             ReadAll = config.Readall,
             WebhookExtra = extra,
             Listen = (host.Contains(':') ? "[" + host + "]" : host) + ":" + config.ServerPort.ToString(CultureInfo.InvariantCulture),
-            Messages = messages.OrderBy(m => m.Line).ThenBy(m => m.Column).ToList(),
+            Messages = messages.OrderBy(m => m.File ?? "", StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList(),
         };
     }
 
@@ -168,7 +176,7 @@ internal static partial class GrokExporterImporter
         var fieldOrigins = new Dictionary<string, YamlPosition>(StringComparer.Ordinal);
         foreach (var label in metric.Labels)
         {
-            var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", extra, messages);
+            var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", extra, messages, label.File);
             ok &= translated is not null;
             foreach (var field in translated?.Fields ?? new HashSet<string>())
             {
@@ -208,7 +216,7 @@ internal static partial class GrokExporterImporter
             return null;
         }
 
-        writer.Line(metric.At, $"# From grok_exporter metric '{metric.Name}' (line {metric.At.Line}).");
+        writer.Line(metric.At, $"# From grok_exporter metric '{metric.Name}' ({(metric.File is null ? "" : Path.GetFileName(metric.File) + ", ")}line {metric.At.Line}).");
         writer.Line(metric.At, Declaration(metric, name));
         var indent = "";
         var closers = 0;
@@ -347,6 +355,18 @@ internal static partial class GrokExporterImporter
 
         builder.Append(" help ").Append(GoTemplateTranslator.Quote(metric.Help.Replace('\n', ' ').TrimEnd()));
         return builder.ToString();
+    }
+
+    private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, bool extra, List<ImportMessage> messages, string? file = null)
+    {
+        var first = messages.Count;
+        var result = TranslateTemplate(template, at, what, extra, messages);
+        for (var i = first; i < messages.Count; i++)
+        {
+            messages[i] = messages[i] with { File = file };
+        }
+
+        return result;
     }
 
     private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, bool extra, List<ImportMessage> messages)

@@ -52,6 +52,132 @@ public sealed class GrokExporterImporterTests
             $"expected {line}:{column}: {message}; got:\n" + string.Join("\n", result.Messages.Select(m => m.Format("config.yml"))));
     }
 
+    // v3 `imports` of type metrics (grok_exporter's config/v3 importMetrics and fileLoader): `file` is a glob on the
+    // file name, `dir` every file of a directory, in file name order, after the config's own metrics; `defaults` fill
+    // in what a metric does not set.
+    [Fact]
+    public async Task Imports_of_type_metrics_add_each_files_metrics_with_the_defaults()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir["metrics.d"]);
+        Directory.CreateDirectory(dir["more"]);
+        dir.Write("metrics.d/b_errors.yaml", """
+            - type: counter
+              name: errors_total
+              help: Errors by kind.
+              match: 'ERROR %{WORD:kind}'
+              labels:
+                kind: '{{.kind}}'
+                logfile: 'fixed'
+            """);
+        dir.Write("metrics.d/a_took.yaml", """
+            - type: histogram
+              name: took_seconds
+              help: Durations.
+              match: 'took=%{NUMBER:s}'
+              value: '{{.s}}'
+            - type: summary
+              name: took_summary_seconds
+              help: Durations.
+              match: 'took=%{NUMBER:s}'
+              value: '{{.s}}'
+            """);
+        dir.Write("metrics.d/notes.txt", "not a metrics file: the glob leaves it out\n");
+        dir.Write("more/temp.yml", """
+            - type: gauge
+              name: temp_celsius
+              help: Temperature.
+              match: 'temp=%{NUMBER:t}'
+              value: '{{.t}}'
+              retention: 1m
+            """);
+        var config = dir.Write("config.yml", """
+            global:
+              config_version: 3
+            input:
+              type: stdin
+            imports:
+              - type: metrics
+                file: metrics.d/*.yaml
+                defaults:
+                  retention: 2h30m
+                  buckets: [1, 10]
+                  quantiles: {0.5: 0.05}
+                  max_age: 5m
+                  labels:
+                    logfile: '{{base .logfile}}'
+              - type: metrics
+                dir: more
+                defaults:
+                  retention: 1h
+                  labels:
+                    host: 'web1'
+            metrics:
+              - type: counter
+                name: lines_total
+                help: Lines.
+                match: '.'
+            """);
+        var result = GrokExporterImporter.Import(config, GrokLibrary.Default);
+        Assert.True(result.Success, string.Join("\n", result.Messages.Select(m => m.Format(config))));
+        Assert.Equal(new[] { "lines_total", "took_seconds", "took_summary_seconds", "errors_total", "temp_celsius" }, result.Programs.Select(p => p.Metric));
+        Assert.Contains("histogram took_seconds by logfile le 1, 10 retention 2h30m help \"Durations.\"", result.Programs[1].Text);
+        Assert.Contains("summary took_summary_seconds by logfile quantiles 0.5 errors 0.05 max_age 5m retention 2h30m", result.Programs[2].Text);
+        Assert.Contains("counter errors_total by kind, logfile retention 2h30m", result.Programs[3].Text);
+        Assert.Contains("errors_total[$kind][\"fixed\"]++", result.Programs[3].Text);
+        Assert.Contains("gauge temp_celsius by host retention 1m", result.Programs[4].Text);
+        Assert.Contains("(a_took.yaml, line 1)", result.Programs[1].Text);
+
+        var log = dir.Write("app.log", "ERROR disk\ntook=3\ntemp=21.5\n");
+        var run = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("errors_total{kind=\"disk\",logfile=\"fixed\"} 1\n", run.Stdout);
+        Assert.Contains("took_seconds_bucket{logfile=\"app.log\",le=\"10\"} 1\n", run.Stdout);
+        Assert.Contains("temp_celsius{host=\"web1\"} 21.5\n", run.Stdout);
+    }
+
+    public static TheoryData<string, string, string, int, int, string> BadMetricsImports() => new()
+    {
+        // config imports, the imported file's name and text, and where the error is (in the imported file when its
+        // line is given with "m.yaml", else in the config).
+        { "    file: m.yaml\n", "m.yaml", "- type: counter\n  name: a\n  help: h\n  match: x\n  lables: {}\n", 5, 3, "m.yaml: unknown key 'lables' in metric; did you mean 'labels'?" },
+        { "    file: m.yaml\n", "m.yaml", "- type: gauge\n  name: a\n  help: h\n  match: '%{WORD:w}'\n  value: '{{.v}}'\n", 5, 10, "m.yaml: metric 'a': the template references field 'v'" },
+        { "    file: m.yaml\n", "m.yaml", "- type: counter\n  name: a\n  help: h\n  match: x\n  labels:\n    u: '{{range .x}}{{end}}'\n", 6, 11, "m.yaml: label 'u': '{{range}}' has no translation" },
+        { "    file: m.yaml\n", "m.yaml", "- type: counter\n  name: a\n   help: h\n", 3, 8, "m.yaml: invalid YAML" },
+        { "    file: m.yaml\n", "m.yaml", "- type: counter\n  name: twice\n  help: h\n  match: x\n", 2, 9, "m.yaml: metric name 'twice' is used twice" },
+        { "    file: nothere/*.yaml\n", "m.yaml", "[]\n", 7, 11, "config.yml: 'nothere/*.yaml': cannot read directory" },
+        { "    file: '*.json'\n", "m.yaml", "[]\n", 7, 11, "config.yml: '*.json': file(s) not found" },
+        { "    file: 'd*/m.yaml'\n", "m.yaml", "[]\n", 7, 11, "config.yml: 'd*/m.yaml': wildcards are only allowed in the file name" },
+        { "    file: m.yaml\n    defaults:\n      path: a\n      paths: [b]\n", "m.yaml", "[]\n", 10, 14, "config.yml: use either imports.defaults.path or imports.defaults.paths" },
+        { "    file: m.yaml\n    defaults:\n      bucket: [1]\n", "m.yaml", "[]\n", 9, 7, "config.yml: unknown key 'bucket' in imports defaults; did you mean 'buckets'?" },
+        { "    file: m.yaml\n    dir: .\n", "m.yaml", "[]\n", 7, 11, "config.yml: an import has 'file' or 'dir', not both" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadMetricsImports))]
+    public void Errors_of_metrics_imports_are_at_the_line_and_column_of_their_file(string import, string file, string text, int line, int column, string message)
+    {
+        using var dir = new TempDirectory();
+        dir.Write(file, text);
+        var config = dir.Write("config.yml", Header + "imports:\n  - type: metrics\n" + import + "metrics:\n  - type: counter\n    name: twice\n    help: h\n    match: x\n");
+        var result = GrokExporterImporter.Import(config, GrokLibrary.Default);
+        var formatted = result.Messages.Select(m => m.Format(config)).ToList();
+        var expected = $"{dir.Path}/{message.Split(": ", 2)[0]}:{line}:{column}: error: {message.Split(": ", 2)[1]}";
+        Assert.False(result.Success);
+        Assert.True(formatted.Any(m => m.StartsWith(expected, StringComparison.Ordinal)), $"expected {expected}; got:\n" + string.Join("\n", formatted));
+    }
+
+    [Fact]
+    public void A_directory_import_of_a_directory_with_a_subdirectory_fails_as_in_grok_exporter()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir["metrics/sub"]);
+        dir.Write("metrics/m.yaml", "- type: counter\n  name: a\n  help: h\n  match: x\n");
+        var config = dir.Write("config.yml", Header + "imports:\n  - type: metrics\n    dir: metrics\n");
+        var result = GrokExporterImporter.Import(config, GrokLibrary.Default);
+        Assert.Contains(result.Messages, m => m.Severity == ImportSeverity.Error && m.Line == 7 && m.Column == 10 && m.Text.StartsWith("'metrics': cannot read " + dir["metrics/sub"], StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_webhook_input_is_told_how_to_run()
     {
