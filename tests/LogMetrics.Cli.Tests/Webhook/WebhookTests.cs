@@ -167,6 +167,11 @@ public sealed class WebhookTests
         var imported = await CliRunner.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
         Assert.True(imported.ExitCode == 0, imported.Stderr);
         Assert.Contains("--webhook-extra", imported.Stderr);
+        if (format == "json_bulk")
+        {
+            Assert.Contains("with json_bulk, grok_exporter's .extra is {\"x\": the array element}", imported.Stderr);
+        }
+
         string[][] runs =
         [
             ["run", "--config", config],
