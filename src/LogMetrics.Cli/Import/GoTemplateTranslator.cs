@@ -11,7 +11,7 @@ namespace LogMetrics.Cli.Import;
 /// <c>timestamp</c> to <c>parsetime</c>, <c>eq</c>/<c>ne</c>/<c>lt</c>/... to comparisons, <c>not</c> to <c>!</c>;
 /// pipelines (<c>.path | base</c>) pass the left value as the last argument, as Go does. <c>{{if}}</c>/<c>{{else}}</c>,
 /// <c>and</c> and <c>or</c> (which return one of their arguments in Go) become branches of a <see cref="TemplateTree"/>,
-/// and <c>.extra</c> (the webhook's JSON object) is the field <c>$["extra"]</c> of the record the webhook hands over
+/// <c>print</c> and <c>printf</c> (with %s and %v) concatenate, and <c>.extra</c> (the webhook's JSON object) is the field <c>$["extra"]</c> of the record the webhook hands over
 /// with <c>--webhook-extra</c>. <c>range</c>, <c>with</c>, variables and other functions are reported at their offset.
 /// </summary>
 internal sealed class GoTemplateTranslator
@@ -564,11 +564,79 @@ internal sealed class GoTemplateTranslator
                 }
 
                 return Map(args[1], l => new TemplateLeaf($"parsetime({AsString(l)}, {layout})", TemplateType.Float));
+            case "print":
+                // fmt.Sprint: operands side by side, a space between two that are not strings.
+                TemplateTree? printed = Literal("");
+                for (var i = 0; i < args.Count; i++)
+                {
+                    var spaced = i > 0 && !IsStringKind(args[i - 1]) && !IsStringKind(args[i]);
+                    printed = Concat(Concat(printed, Literal(spaced ? " " : "")), args[i]);
+                }
+
+                return printed;
+            case "printf":
+                return Printf(args, offset);
             default:
-                Error(offset, $"template function '{name}' has no translation (translated: base, gsub, add, subtract, multiply, divide, timestamp, eq, ne, lt, le, gt, ge, and, or, not, index .extra, lower)");
+                Error(offset, $"template function '{name}' has no translation (translated: base, gsub, add, subtract, multiply, divide, timestamp, eq, ne, lt, le, gt, ge, and, or, not, index .extra, print, printf with %s and %v, lower)");
                 return null;
         }
     }
+
+    // printf with a literal format of %s (strings), %v (anything, as Go prints it) and %%: the pieces concatenated.
+    private TemplateTree? Printf(List<TemplateTree> args, int offset)
+    {
+        if (args.Count == 0 || args[0] is not TemplateLeaf { Expression: var format } || !IsStringLiteral(format))
+        {
+            Error(offset, "printf needs its format as a string literal");
+            return null;
+        }
+
+        var text = Unquote(format);
+        TemplateTree? result = Literal("");
+        var literal = new StringBuilder();
+        var next = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '%')
+            {
+                literal.Append(text[i]);
+                continue;
+            }
+
+            var verb = i + 1 < text.Length ? text[++i] : ' ';
+            if (verb == '%')
+            {
+                literal.Append('%');
+                continue;
+            }
+
+            if (verb is not ('s' or 'v') || next >= args.Count || (verb == 's' && !IsStringKind(args[next])))
+            {
+                Error(offset, next >= args.Count && verb is 's' or 'v'
+                    ? $"printf: the format has more verbs than arguments"
+                    : $"printf: only %s (of a string) and %v have a translation, not %{verb}");
+                return null;
+            }
+
+            result = Concat(Concat(result, Literal(literal.ToString())), args[next++]);
+            literal.Clear();
+        }
+
+        if (next != args.Count)
+        {
+            Error(offset, "printf: more arguments than verbs in the format");
+            return null;
+        }
+
+        return Concat(result, Literal(literal.ToString()));
+    }
+
+    private static bool IsStringKind(TemplateTree tree) => tree switch
+    {
+        TemplateLeaf leaf => leaf.Type is TemplateType.String or TemplateType.Nil,
+        TemplateBranch b => IsStringKind(b.Then) && IsStringKind(b.Else),
+        _ => false,
+    };
 
     // `index .extra "k" ...`: a deeper field of the webhook's JSON object (string keys for objects, numbers for arrays).
     private TemplateTree? Index(List<TemplateTree> args, int offset)

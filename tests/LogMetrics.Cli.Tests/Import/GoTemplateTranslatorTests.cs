@@ -21,6 +21,10 @@ public sealed class GoTemplateTranslatorTests
     [InlineData("{{timestamp \"2006-01-02 15:04:05\" .t}}", "parsetime($t, \"2006-01-02 15:04:05\")", "Float")]
     [InlineData("{{eq .status \"200\"}}", "($status == \"200\")", "Bool")]
     [InlineData("{{- .user -}}", "$user", "String")]
+    [InlineData("{{printf \"%s %s\" .method .path}}", "$method + \" \" + $path", "String")]
+    [InlineData("{{printf \"%v ms (100%%)\" (add .a 1)}}", "string((float($a) + 1.0)) + \" ms (100%)\"", "String")]
+    [InlineData("{{print .a \"-\" .b}}", "$a + \"-\" + $b", "String")]
+    [InlineData("{{print (add .a 1) (add .b 1)}}", "string((float($a) + 1.0)) + \" \" + string((float($b) + 1.0))", "String")]
     public void Translates_templates_to_expressions(string template, string expected, string type)
     {
         var result = GoTemplateTranslator.Translate(template);
@@ -88,7 +92,11 @@ public sealed class GoTemplateTranslatorTests
     [InlineData("{{$x := .a}}", 2, "template variables")]
     [InlineData("{{index .extra \"user\"}}", 8, "'.extra' is set only for the webhook input")]
     [InlineData("{{index .path \"user\"}}", 2, "index has a translation only on .extra")]
-    [InlineData("{{printf \"%s\" .a}}", 2, "template function 'printf' has no translation")]
+    [InlineData("{{printf \"%d\" .a}}", 2, "printf: only %s (of a string) and %v have a translation, not %d")]
+    [InlineData("{{printf \"%s\" (add .a 1)}}", 2, "printf: only %s (of a string) and %v")]
+    [InlineData("{{printf \"%s-%s\" .a}}", 2, "printf: the format has more verbs than arguments")]
+    [InlineData("{{printf \"%s\" .a .b}}", 2, "printf: more arguments than verbs")]
+    [InlineData("{{urlquery .a}}", 2, "template function 'urlquery' has no translation")]
     [InlineData("{{divide .a 0}}", 2, "divide by zero")]
     [InlineData("x {{.a", 2, "unclosed action")]
     [InlineData("{{gsub .a .b \"x\"}}", 2, "gsub needs the regex and the replacement as string literals")]

@@ -211,7 +211,7 @@ public sealed class GrokExporterImporterTests
               - type: gauge
                 name: fn_value
                 help: One series per template function.
-                match: 'a=%{NUMBER:a} b=%{NUMBER:b} t="%{DATA:t}" p=%{NOTSPACE:p}'
+                match: 'a=%{NUMBER:a} b=%{NUMBER:b} t="%{DATA:t}" p=%{NOTSPACE:p}(?<missing_none>x?)'
                 value: '{{add .a .b}}'
                 labels:
                   base: '{{base .p}}'
@@ -223,6 +223,8 @@ public sealed class GrokExporterImporterTests
                   time: '{{timestamp "2006-01-02 15:04:05,000" .t}}'
                   equal: '{{eq .a .b}}'
                   text: 'a{{.a}}/{{.logfile | base}}'
+                  printf: '{{printf "%s:%v" .p (add .a .b)}}'
+                  cond: '{{if and (eq .a "3") (ne .b "3")}}{{or .missing_none .a}}{{else}}no{{end}}'
               - type: gauge
                 name: fn_divide_seconds
                 help: Division as a value.
@@ -234,7 +236,7 @@ public sealed class GrokExporterImporterTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("fn_divide_seconds 0.75\n", result.Stdout);
         Assert.Contains(
-            "fn_value{base=\"profile\",difference=\"-1\",equal=\"false\",gsub=\"/srv/users/:id/profile\",product=\"12\",quotient=\"0.75\",sum=\"7\",text=\"a3/app.log\",time=\"1.70416464525e+09\"} 7\n",
+            "fn_value{base=\"profile\",cond=\"3\",difference=\"-1\",equal=\"false\",gsub=\"/srv/users/:id/profile\",printf=\"/srv/users/42/profile:7\",product=\"12\",quotient=\"0.75\",sum=\"7\",text=\"a3/app.log\",time=\"1.70416464525e+09\"} 7\n",
             result.Stdout);
     }
 
