@@ -2,16 +2,25 @@ namespace LogMetrics.Metrics;
 
 /// <summary>
 /// Biased (targeted) quantile estimation of Cormode, Korn, Muthukrishnan and Srivastava ("Effective Computation of
-/// Biased Quantiles over Data Streams", ICDE 2005), as client_golang's summaries use it (beorn7/perks).
+/// Biased Quantiles over Data Streams", ICDE 2005), as client_golang's summaries use it (beorn7/perks), with the
+/// invariant corrected so that the declared error holds.
 /// </summary>
 /// <remarks>
-/// Error bound: for each target (q, e), <see cref="Query"/> returns an observed value whose rank among the n values
-/// inserted lies within [(q - e)·n, (q + e)·n]. CKMS's targeted invariant is known not to hold that bound exactly
-/// (perks with e = 0.05 gave the median of 200,000 uniform values at rank error 0.054·n), so the stream runs the
-/// algorithm with half of each declared error, which keeps every tested data shape within e at about twice the
-/// memory. Until the first 500 values are buffered the answer is exact: the value of rank ceil(q·n), as perks does
-/// for small streams. Memory grows with log(e·n)/e, not with n. Not thread-safe: <see cref="SummaryState"/> locks
-/// around it.
+/// <para>Error bound: for each target (q, e), <see cref="Query"/> returns an observed value whose rank among the n
+/// values inserted lies within [q·n − e·n, q·n + e·n]. Until the first 500 values are buffered the answer is exact:
+/// the value of rank ceil(q·n), as perks does for small streams. Memory grows with log(e·n)/e, not with n. Not
+/// thread-safe: <see cref="SummaryState"/> locks around it.</para>
+/// <para>Why perks misses the bound (its median of 200,000 uniform values at e = 0.05 came out 0.054·n off): a query
+/// answers v(i−1), where v(i) is the first sample whose highest possible rank passes q·n + e·n; the answer's lowest
+/// possible rank is that bound minus the width g(i) + Δ(i) of v(i), which the invariant keeps below f(r). CKMS's
+/// targeted f is 2e·(n − r)/(1 − q) below the target rank, more than 2e·n as soon as r &lt; q·n, so a sample that
+/// starts just below the band [q·n − e·n, q·n] may be wide enough to put the answer up to 2e²·n/(1 − q) below it
+/// (0.01·n for the median at e = 0.05). Here f is 2e·n over that whole band and 2e·(n − r)/(1 − q + e) below it (the
+/// same slope started e·n earlier): then g(i) + Δ(i) ≤ e·n + (q·n − r), which is exactly what the answer needs, and f
+/// still never shrinks for a sample as values are inserted before or after it (so old samples keep the invariant).
+/// Above the target f is CKMS's 2e·r/q. A query uses its own target's e (perks uses f at q·n, the smallest over all
+/// targets, which a close tighter target can shrink below e·n and so break the lower side). And, as in the paper, the
+/// minimum stays a sample of its own (Δ = 0), so a query that stops at the first sample answers rank 1.</para>
 /// </remarks>
 internal sealed class TargetedQuantileStream
 {
@@ -28,7 +37,7 @@ internal sealed class TargetedQuantileStream
     public TargetedQuantileStream(double[] quantiles, double[] errors)
     {
         _quantiles = quantiles;
-        _errors = errors.Select(e => e / 2).ToArray();
+        _errors = errors;
     }
 
     /// <summary>The number of values inserted since the last reset.</summary>
@@ -63,8 +72,8 @@ internal sealed class TargetedQuantileStream
         }
 
         Flush();
-        var t = Math.Ceiling(q * _n);
-        t += Math.Ceiling(Invariant(t) / 2);
+        var target = Array.IndexOf(_quantiles, q);
+        var t = target >= 0 ? Math.Floor((q + _errors[target]) * _n) : Math.Ceiling(q * _n) + Math.Ceiling(Invariant(Math.Ceiling(q * _n)) / 2);
         var previous = _samples[0];
         var rank = 0d;
         for (var k = 1; k < _samples.Count; k++)
@@ -127,7 +136,8 @@ internal sealed class TargetedQuantileStream
                 merged.Add(_samples[i++]);
             }
 
-            var delta = i < _samples.Count ? Math.Max(0, Math.Floor(Invariant(rank)) - 1) : 0;
+            // A new minimum or maximum is exact (Δ = 0); between samples the rank is known within f(r) − 1.
+            var delta = i < _samples.Count && i > 0 ? Math.Max(0, Math.Floor(Invariant(rank)) - 1) : 0;
             merged.Add(new Sample(value, 1, delta));
             _n += 1;
             rank += 1;
@@ -141,20 +151,22 @@ internal sealed class TargetedQuantileStream
         _samples = merged;
     }
 
-    // Folds a sample into its right neighbour while the pair's uncertainty stays within the invariant.
+    // Folds a sample into its right neighbour while the pair's width stays within the invariant at the rank of the
+    // sample before them (r(i) of the paper); the first sample, the minimum, is never folded.
     private void Compress()
     {
-        if (_samples.Count < 2)
+        if (_samples.Count < 3)
         {
             return;
         }
 
         var kept = new List<Sample>(_samples.Count);
         var x = _samples[^1];
-        var rank = _n - 1 - x.Width;
-        for (var i = _samples.Count - 2; i >= 0; i--)
+        var rank = _n - x.Width;
+        for (var i = _samples.Count - 2; i >= 1; i--)
         {
             var c = _samples[i];
+            rank -= c.Width;
             if (c.Width + x.Width + x.Delta <= Invariant(rank))
             {
                 x = x with { Width = x.Width + c.Width };
@@ -164,16 +176,16 @@ internal sealed class TargetedQuantileStream
                 kept.Add(x);
                 x = c;
             }
-
-            rank -= c.Width;
         }
 
         kept.Add(x);
+        kept.Add(_samples[0]);
         kept.Reverse();
         _samples = kept;
     }
 
-    // f(r, n): the allowed rank uncertainty at rank r, the smallest over the targets.
+    // f(r, n): how uncertain the rank of a sample may be when the samples before it add up to rank r; the smallest
+    // over the targets. Per target: 2e·(n − r)/(1 − q + e) below (q − e)·n, 2e·n up to q·n, 2e·r/q above.
     private double Invariant(double rank)
     {
         var min = double.MaxValue;
@@ -181,7 +193,20 @@ internal sealed class TargetedQuantileStream
         {
             var q = _quantiles[i];
             var e = _errors[i];
-            var f = q * _n <= rank ? 2 * e * rank / q : 2 * e * (_n - rank) / (1 - q);
+            double f;
+            if (rank >= q * _n)
+            {
+                f = q > 0 ? 2 * e * rank / q : double.MaxValue;
+            }
+            else if (rank >= (q - e) * _n)
+            {
+                f = 2 * e * _n;
+            }
+            else
+            {
+                f = 2 * e * (_n - rank) / Math.Max(1 - q + e, 2 * e);
+            }
+
             if (f < min)
             {
                 min = f;

@@ -50,6 +50,11 @@ internal static class RunCommandFactory
         DefaultValueFactory = _ => "\n\n",
     };
 
+    public static readonly Option<bool> WebhookExtra = new("--webhook-extra")
+    {
+        Description = "Hand each JSON webhook record to the programs as {\"line\": the selected text, \"extra\": the object} (grok_exporter's .extra), read with json { $[\"line\"] =~ /.../ { ... $[\"extra\"][\"user\"] } }.",
+    };
+
     public static readonly Option<bool> OneShot = new("--one-shot")
     {
         Description = "Read every log from its start to EOF, print the metrics to stdout and exit.",
@@ -139,7 +144,7 @@ internal static class RunCommandFactory
         EnumOption.ListValues(InputFormat);
         var command = new Command("run", "Run programs over logs: as a daemon serving /metrics, or once with --one-shot.");
         WebhookFormatOption.AcceptOnlyFromAmong("text_single", "text_bulk", "json_single", "json_bulk", "json_lines");
-        Option[] options = [Progs, Config, Logs, WebhookPath, WebhookFormatOption, WebhookJsonSelector, WebhookTextBulkSeparator, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
+        Option[] options = [Progs, Config, Logs, WebhookPath, WebhookFormatOption, WebhookJsonSelector, WebhookTextBulkSeparator, WebhookExtra, OneShot, Format, Quiet, FromStart, StateDir, MaxLineBytes, InputFormat, Multiline, LogFormatOption, LogLevel, Listen, WebConfigFile, PollInterval, WatchProgs];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -178,6 +183,7 @@ internal static class RunCommandFactory
                     Format = webhookFormat,
                     JsonSelector = parseResult.GetValue(WebhookJsonSelector)!,
                     TextBulkSeparator = System.Text.RegularExpressions.Regex.Unescape(parseResult.GetValue(WebhookTextBulkSeparator)!),
+                    Extra = parseResult.GetValue(WebhookExtra),
                 };
             }
 
@@ -216,6 +222,7 @@ internal static class RunCommandFactory
                         Format = configFormat,
                         JsonSelector = webhookConfig.WebhookJsonSelector,
                         TextBulkSeparator = webhookConfig.WebhookTextBulkSeparator,
+                        Extra = result.WebhookExtra,
                     };
                 }
 

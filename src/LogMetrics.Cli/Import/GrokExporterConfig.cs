@@ -39,6 +39,9 @@ internal sealed record MetricConfig
 {
     public required YamlPosition At { get; init; }
 
+    /// <summary>The file of a metrics import the metric comes from; null for the config's own metrics.</summary>
+    public string? File { get; init; }
+
     public string Type { get; init; } = "";
 
     public string Name { get; init; } = "";
@@ -80,4 +83,28 @@ internal sealed record MetricConfig
 }
 
 /// <summary>A label name and its Go template.</summary>
-internal sealed record TemplateConfig(string Name, string Template, YamlPosition At);
+internal sealed record TemplateConfig(string Name, string Template, YamlPosition At)
+{
+    /// <summary>Set to "" for a label that an import's defaults add: its position is in the config, not in the
+    /// imported file.</summary>
+    public string? File { get; init; }
+}
+
+/// <summary>The `defaults` of a v3 `imports` entry of type metrics: each applies to an imported metric that does not
+/// set it (labels one by one; buckets only to histograms, quantiles and max_age only to summaries).</summary>
+internal sealed record MetricDefaults
+{
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public TimeSpan? Retention { get; init; }
+
+    public YamlPosition RetentionAt { get; init; }
+
+    public IReadOnlyList<double>? Buckets { get; init; }
+
+    public IReadOnlyList<(double Quantile, double Error)>? Quantiles { get; init; }
+
+    public TimeSpan? MaxAge { get; init; }
+
+    public IReadOnlyList<TemplateConfig> Labels { get; init; } = [];
+}

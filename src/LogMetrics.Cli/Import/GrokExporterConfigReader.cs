@@ -14,16 +14,23 @@ internal sealed class GrokExporterConfigReader
     private static readonly string[] MetricTypes = ["counter", "gauge", "histogram", "summary"];
 
     private readonly List<ImportMessage> _messages;
+    private readonly string _configDirectory;
+    private readonly string? _file;
+    private readonly MetricDefaults? _defaults;
 
-    private GrokExporterConfigReader(List<ImportMessage> messages)
+    private GrokExporterConfigReader(List<ImportMessage> messages, string configDirectory, string? file = null, MetricDefaults? defaults = null)
     {
         _messages = messages;
+        _configDirectory = configDirectory;
+        _file = file;
+        _defaults = defaults;
     }
 
-    /// <summary>Reads the text; null when it is not a config at all (a YAML syntax error, no mapping at the top).</summary>
-    public static GrokExporterConfig? Read(string text, List<ImportMessage> messages)
+    /// <summary>Reads the text; null when it is not a config at all (a YAML syntax error, no mapping at the top).
+    /// Relative paths of metrics imports are taken from <paramref name="configDirectory"/>.</summary>
+    public static GrokExporterConfig? Read(string text, List<ImportMessage> messages, string configDirectory = ".")
     {
-        var reader = new GrokExporterConfigReader(messages);
+        var reader = new GrokExporterConfigReader(messages, configDirectory);
         var stream = new YamlStream();
         try
         {
@@ -44,10 +51,11 @@ internal sealed class GrokExporterConfigReader
         return reader.ReadRoot(root);
     }
 
-    /// <summary>Reads a file of metrics (a v3 `imports` entry of type metrics): a YAML list of metric entries.</summary>
-    public static IReadOnlyList<MetricConfig> ReadMetricList(string text, List<ImportMessage> messages)
+    /// <summary>Reads a file of metrics (a v3 `imports` entry of type metrics): a YAML list of metric entries, each
+    /// completed by the import's defaults; positions in messages and metrics name the file.</summary>
+    public static IReadOnlyList<MetricConfig> ReadMetricList(string text, string file, MetricDefaults? defaults, List<ImportMessage> messages)
     {
-        var reader = new GrokExporterConfigReader(messages);
+        var reader = new GrokExporterConfigReader(messages, Path.GetDirectoryName(file) ?? ".", file, defaults);
         var stream = new YamlStream();
         try
         {
@@ -55,11 +63,17 @@ internal sealed class GrokExporterConfigReader
         }
         catch (YamlException e)
         {
-            messages.Add(new ImportMessage(ImportSeverity.Error, (int)e.Start.Line, (int)e.Start.Column, "invalid YAML: " + e.Message));
+            messages.Add(new ImportMessage(ImportSeverity.Error, (int)e.Start.Line, (int)e.Start.Column, "invalid YAML: " + e.Message) { File = file });
             return [];
         }
 
-        return stream.Documents.Count == 0 ? [] : reader.ReadMetrics(stream.Documents[0].RootNode, 3);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Warning, 1, 1, "the file defines no metrics") { File = file });
+            return [];
+        }
+
+        return reader.ReadMetrics(stream.Documents[0].RootNode, 3);
     }
 
     private GrokExporterConfig? ReadRoot(YamlMappingNode root)
@@ -229,26 +243,185 @@ internal sealed class GrokExporterConfigReader
             }
 
             var type = Find(entry, "type") is { } t ? Text(t) : null;
-            var source = Find(entry, "dir") is { } dir ? Text(dir) : Find(entry, "file") is { } file ? Text(file) : null;
-            if (source is null)
+            var sourceNode = Find(entry, "dir") ?? Find(entry, "file");
+            var source = sourceNode is null ? null : Text(sourceNode);
+            if (sourceNode is null || source is null)
             {
                 Error(entry, "an import needs 'file' or 'dir'");
                 continue;
             }
 
+            if (Find(entry, "dir") is not null && Find(entry, "file") is { } both)
+            {
+                Error(both, "an import has 'file' or 'dir', not both");
+                continue;
+            }
+
+            var defaults = Find(entry, "defaults");
             if (type == "grok_patterns")
             {
+                if (defaults is not null)
+                {
+                    Error(defaults, "'defaults' are for imports of type metrics; grok_exporter rejects them for grok_patterns");
+                }
+
                 patternSources.Add(source);
             }
             else if (type == "metrics")
             {
-                Error(entry, "imports of type metrics are not translated yet: copy the metrics into the config's metrics list");
+                var read = defaults is null ? new MetricDefaults() : ReadDefaults(defaults);
+                if (read is not null)
+                {
+                    metrics.AddRange(ImportMetrics(source, Find(entry, "dir") is not null, sourceNode, read));
+                }
             }
             else
             {
                 Error(Find(entry, "type") ?? entry, $"unknown import type '{type}': use grok_patterns or metrics");
             }
         }
+    }
+
+    // grok_exporter's config/v3 fileLoader: `dir` is every entry of the directory, `file` a path whose file name may
+    // be a glob (* ? [...]; not the directories above it), in file name order; no file is an error, and so is an
+    // entry that cannot be read (a subdirectory too).
+    private List<MetricConfig> ImportMetrics(string source, bool isDirectory, YamlNode at, MetricDefaults defaults)
+    {
+        var path = Path.IsPathRooted(source) ? source : Path.Combine(_configDirectory, source);
+        var directory = isDirectory ? path : Path.GetDirectoryName(path) ?? ".";
+        var pattern = isDirectory ? "*" : Path.GetFileName(path);
+        if (directory.IndexOfAny(['*', '?', '[']) >= 0)
+        {
+            Error(at, $"'{source}': wildcards are only allowed in the file name, not in the directory path (as in grok_exporter)");
+            return [];
+        }
+
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Error(at, $"'{source}': cannot read directory {directory}: {e.Message}");
+            return [];
+        }
+
+        var name = new System.Text.RegularExpressions.Regex("^" + GrokExporterImporter.GlobRegex(pattern) + "$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var files = entries.Where(e => name.IsMatch(Path.GetFileName(e))).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            Error(at, $"'{source}': file(s) not found in {directory}");
+            return [];
+        }
+
+        var result = new List<MetricConfig>();
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Error(at, $"'{source}': cannot read {file}: {e.Message}");
+                continue;
+            }
+
+            result.AddRange(ReadMetricList(text, file, defaults, _messages));
+        }
+
+        return result;
+    }
+
+    private MetricDefaults? ReadDefaults(YamlNode node)
+    {
+        if (Mapping(node, ["path", "paths", "retention", "buckets", "quantiles", "max_age", "labels"], "imports defaults") is not { } map)
+        {
+            return new MetricDefaults();
+        }
+
+        if (Find(map, "path") is not null && Find(map, "paths") is { } both)
+        {
+            Error(both, "use either imports.defaults.path or imports.defaults.paths, but not both (as grok_exporter says)");
+            return null;
+        }
+
+        var defaults = new MetricDefaults();
+        if (Find(map, "path") is { } path && Text(path) is { } pathText)
+        {
+            defaults = defaults with { Paths = [pathText] };
+        }
+
+        if (Find(map, "paths") is { } paths)
+        {
+            defaults = defaults with { Paths = Strings(paths) };
+        }
+
+        if (Find(map, "retention") is { } retention)
+        {
+            defaults = defaults with { Retention = Duration(retention), RetentionAt = YamlPosition.Of(retention) };
+        }
+
+        if (Find(map, "buckets") is { } buckets)
+        {
+            defaults = defaults with { Buckets = Numbers(buckets) };
+        }
+
+        if (Find(map, "quantiles") is { } quantiles)
+        {
+            defaults = defaults with { Quantiles = Quantiles(quantiles) };
+        }
+
+        if (Find(map, "max_age") is { } maxAge)
+        {
+            defaults = defaults with { MaxAge = Duration(maxAge) };
+        }
+
+        if (Find(map, "labels") is { } labels)
+        {
+            defaults = defaults with { Labels = Templates(labels, "labels").Select(l => l with { File = "" }).ToList() };
+        }
+
+        return defaults;
+    }
+
+    // grok_exporter's applyImportDefaults.
+    private static MetricConfig WithDefaults(MetricConfig metric, MetricDefaults defaults)
+    {
+        var missing = defaults.Labels.Where(l => !metric.Labels.Any(m => m.Name == l.Name)).ToList();
+        if (missing.Count > 0)
+        {
+            metric = metric with { Labels = [.. metric.Labels, .. missing] };
+        }
+
+        if (metric.Type == "summary" && metric.Quantiles is not { Count: > 0 } && defaults.Quantiles is not null)
+        {
+            metric = metric with { Quantiles = defaults.Quantiles };
+        }
+
+        if (metric.Type == "summary" && metric.MaxAge is null && defaults.MaxAge is not null)
+        {
+            metric = metric with { MaxAge = defaults.MaxAge };
+        }
+
+        if (metric.Type == "histogram" && metric.Buckets is not { Count: > 0 } && defaults.Buckets is not null)
+        {
+            metric = metric with { Buckets = defaults.Buckets };
+        }
+
+        if (metric.Retention is null && defaults.Retention is not null)
+        {
+            metric = metric with { Retention = defaults.Retention, RetentionAt = defaults.RetentionAt };
+        }
+
+        if (metric.Paths.Count == 0)
+        {
+            metric = metric with { Paths = defaults.Paths };
+        }
+
+        return metric;
     }
 
     private List<MetricConfig> ReadMetrics(YamlNode node, int version)
@@ -389,6 +562,11 @@ internal sealed class GrokExporterConfigReader
             }
         }
 
+        if (_defaults is not null)
+        {
+            metric = WithDefaults(metric, _defaults) with { File = _file };
+        }
+
         if (metric.Labels.Count == 0 && (metric.Retention is not null || metric.DeleteMatch is not null))
         {
             Error(node, $"metric '{name}' has no labels: retention and delete_match need labels (as in grok_exporter)");
@@ -437,7 +615,7 @@ internal sealed class GrokExporterConfigReader
         {
             if (!seen.Add(metric.Name))
             {
-                Error(metric.NameAt, $"metric name '{metric.Name}' is used twice");
+                _messages.Add(new ImportMessage(ImportSeverity.Error, metric.NameAt.Line, metric.NameAt.Column, $"metric name '{metric.Name}' is used twice") { File = metric.File });
             }
         }
     }
@@ -653,13 +831,13 @@ internal sealed class GrokExporterConfigReader
 
     private void Error(YamlNode node, string message) => Error(YamlPosition.Of(node), message);
 
-    private void Error(YamlPosition at, string message) => _messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, message));
+    private void Error(YamlPosition at, string message) => _messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, message) { File = _file });
 
     private void Warning(YamlNode node, string message) =>
-        _messages.Add(new ImportMessage(ImportSeverity.Warning, YamlPosition.Of(node).Line, YamlPosition.Of(node).Column, message));
+        _messages.Add(new ImportMessage(ImportSeverity.Warning, YamlPosition.Of(node).Line, YamlPosition.Of(node).Column, message) { File = _file });
 
     private void Note(YamlNode node, string message) =>
-        _messages.Add(new ImportMessage(ImportSeverity.Note, YamlPosition.Of(node).Line, YamlPosition.Of(node).Column, message));
+        _messages.Add(new ImportMessage(ImportSeverity.Note, YamlPosition.Of(node).Line, YamlPosition.Of(node).Column, message) { File = _file });
 
     private static int Distance(string a, string b)
     {

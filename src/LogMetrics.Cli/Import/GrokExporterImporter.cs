@@ -12,7 +12,7 @@ namespace LogMetrics.Cli.Import;
 /// generated program (a template field the match does not capture, a regex RE2 rejects) is reported at the YAML
 /// line it came from. The runtime never sees YAML.
 /// </summary>
-internal static class GrokExporterImporter
+internal static partial class GrokExporterImporter
 {
     /// <summary>client_golang's DefBuckets, grok_exporter's default histogram buckets.</summary>
     public static readonly double[] DefaultBuckets = [.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10];
@@ -42,7 +42,7 @@ internal static class GrokExporterImporter
     public static ImportResult Import(string text, string configDirectory, GrokLibrary baseLibrary)
     {
         var messages = new List<ImportMessage>();
-        var config = GrokExporterConfigReader.Read(text, messages);
+        var config = GrokExporterConfigReader.Read(text, messages, configDirectory);
         if (config is null)
         {
             return new ImportResult { Messages = messages };
@@ -52,18 +52,39 @@ internal static class GrokExporterImporter
         var patterns = string.Join("\n", config.GrokPatterns);
         var library = BuildLibrary(baseLibrary, sources, patterns, messages, config);
 
+        // grok_exporter's .extra is the webhook's JSON object; the programs read it from the record the webhook hands
+        // over with --webhook-extra: {"line": the selected text, "extra": the object}.
+        var extra = config.InputType == "webhook" && config.WebhookFormat.StartsWith("json_", StringComparison.Ordinal) && config.Metrics.Any(UsesExtra);
         var programs = new List<ImportedProgram>();
         foreach (var metric in config.Metrics)
         {
-            if (Translate(metric, messages) is { } program)
+            var first = messages.Count;
+            var program = Translate(metric, extra, messages);
+            if (program is not null)
             {
                 if (library is not null)
                 {
                     Check(program, library, messages);
+                    if (extra)
+                    {
+                        CheckFields(metric, program, library, messages);
+                    }
                 }
 
                 programs.Add(program);
             }
+
+            // Positions of an imported metric are in its file.
+            for (var i = first; i < messages.Count; i++)
+            {
+                messages[i] = messages[i] with { File = messages[i].File ?? metric.File };
+            }
+        }
+
+        if (extra && config.WebhookFormat == "json_bulk")
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Warning, config.InputAt.Line, config.InputAt.Column,
+                "with json_bulk, grok_exporter's .extra is {\"x\": the array element} (its webhook wraps each element so), so {{index .extra \"user\"}} is <no value> and {{index .extra \"x\" \"user\"}} reads the field; LogMetrics gives the same"));
         }
 
         if (config.Metrics.Count == 0)
@@ -80,7 +101,7 @@ internal static class GrokExporterImporter
         if (config.InputType == "webhook")
         {
             messages.Add(new ImportMessage(ImportSeverity.Note, config.InputAt.Line, config.InputAt.Column,
-                $"webhook input: run with --webhook {config.WebhookPath} --webhook-format {config.WebhookFormat} --webhook-json-selector '{config.WebhookJsonSelector}' (`run --config` does this itself); it is behind the same TLS and basic auth as /metrics"));
+                $"webhook input: run with --webhook {config.WebhookPath} --webhook-format {config.WebhookFormat} --webhook-json-selector '{config.WebhookJsonSelector}'{(extra ? " --webhook-extra" : "")} (`run --config` does this itself); it is behind the same TLS and basic auth as /metrics"));
         }
 
         if (config.InputType == "file" && !config.Readall)
@@ -99,8 +120,9 @@ internal static class GrokExporterImporter
             GrokPatternSources = sources,
             Logs = logs,
             ReadAll = config.Readall,
+            WebhookExtra = extra,
             Listen = (host.Contains(':') ? "[" + host + "]" : host) + ":" + config.ServerPort.ToString(CultureInfo.InvariantCulture),
-            Messages = messages.OrderBy(m => m.Line).ThenBy(m => m.Column).ToList(),
+            Messages = messages.OrderBy(m => m.File ?? "", StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ToList(),
         };
     }
 
@@ -142,36 +164,48 @@ internal static class GrokExporterImporter
         return messages.Any(m => m.Severity == ImportSeverity.Error && m.Line == 0) ? null : library;
     }
 
-    private static ImportedProgram? Translate(MetricConfig metric, List<ImportMessage> messages)
+    /// <summary>At most this many combinations of template branches are written out as if/else statements.</summary>
+    public const int MaxBranches = 64;
+
+    private static ImportedProgram? Translate(MetricConfig metric, bool extra, List<ImportMessage> messages)
     {
         var writer = new ProgramWriter();
         var ok = true;
         var name = IsIdentifier(metric.Name) ? metric.Name : "metric";
-        var labels = new List<(TemplateConfig Label, string Expression)>();
+        var trees = new List<TemplateTree>();
         var fieldOrigins = new Dictionary<string, YamlPosition>(StringComparer.Ordinal);
         foreach (var label in metric.Labels)
         {
-            var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", messages);
+            var translated = TranslateTemplate(label.Template, label.At, $"label '{label.Name}'", extra, messages, label.File);
             ok &= translated is not null;
             foreach (var field in translated?.Fields ?? new HashSet<string>())
             {
                 fieldOrigins.TryAdd(field, label.At);
             }
 
-            labels.Add((label, translated is null ? "\"\"" : GoTemplateTranslator.AsString(translated)));
+            trees.Add(translated?.Tree ?? new TemplateLeaf("\"\"", TemplateType.String));
         }
 
-        string? value = null;
+        var hasValue = false;
         if (metric.Value is { } valueTemplate && !(metric.Type == "counter" && valueTemplate.Trim() is "1" or "1.0"))
         {
-            var translated = TranslateTemplate(valueTemplate, metric.ValueAt, "value", messages);
+            var translated = TranslateTemplate(valueTemplate, metric.ValueAt, "value", extra, messages);
             ok &= translated is not null;
             foreach (var field in translated?.Fields ?? new HashSet<string>())
             {
                 fieldOrigins.TryAdd(field, metric.ValueAt);
             }
 
-            value = translated is null ? "0.0" : GoTemplateTranslator.AsFloat(translated);
+            trees.Add(translated?.Tree ?? new TemplateLeaf("0.0", TemplateType.Float));
+            hasValue = true;
+        }
+
+        var combinations = trees.Aggregate(1L, (product, tree) => Math.Min(product * tree.Leaves, long.MaxValue / 1024));
+        if (combinations > MaxBranches)
+        {
+            messages.Add(new ImportMessage(ImportSeverity.Error, metric.At.Line, metric.At.Column,
+                $"metric '{metric.Name}': the templates' conditions give {combinations} combinations; the translation writes each as a statement, at most {MaxBranches}: simplify the {{{{if}}}}s"));
+            ok = false;
         }
 
         var match = RegexLiteral(metric.Match, metric.MatchAt, messages);
@@ -182,54 +216,109 @@ internal static class GrokExporterImporter
             return null;
         }
 
-        writer.Line(metric.At, $"# From grok_exporter metric '{metric.Name}' (line {metric.At.Line}).");
+        writer.Line(metric.At, $"# From grok_exporter metric '{metric.Name}' ({(metric.File is null ? "" : Path.GetFileName(metric.File) + ", ")}line {metric.At.Line}).");
         writer.Line(metric.At, Declaration(metric, name));
         var indent = "";
+        var closers = 0;
         if (metric.Paths.Count > 0)
         {
             var regexes = string.Join("|", metric.Paths.Select(GlobRegex));
             writer.Line(metric.At, $"getfilename() =~ /^(?:{regexes})$/ {{");
-            indent = "  ";
+            indent += "  ";
+            closers++;
         }
 
-        var target = name + string.Concat(labels.Select(l => "[" + l.Expression + "]"));
-        writer.Line(metric.MatchAt, $"{indent}{match} {{");
-        var origin = labels.Count > 0 ? labels[0].Label.At : metric.MatchAt;
-        var statement = metric.Type switch
+        if (extra)
         {
-            "counter" => value is null ? $"{target}++" : $"{target} += {value}",
-            "gauge" => $"{target} {(metric.Cumulative ? "+=" : "=")} {value}",
-            _ => $"{target} = {value}",
-        };
-        writer.Line(metric.Value is not null ? metric.ValueAt : origin, $"{indent}  {statement}");
+            // The webhook hands over {"line": the selected text, "extra": grok_exporter's .extra} (--webhook-extra).
+            writer.Line(metric.At, indent + "json {");
+            indent += "  ";
+            closers++;
+        }
+
+        var subject = extra ? "$[\"line\"] =~ " : "";
+        writer.Line(metric.MatchAt, $"{indent}{subject}{match} {{");
+        var origin = hasValue ? metric.ValueAt : metric.Labels.Count > 0 ? metric.Labels[0].At : metric.MatchAt;
+        // grok_exporter rejects a negative counter value ("Negative value with metric counter"): the line is skipped
+        // for this metric and counted as an error. int() of that text is such a runtime error here, and it ends the
+        // program for the line before the counter is touched.
+        string[] Reject(string value) => [$"{value} < 0.0 {{", $"  int({GoTemplateTranslator.Quote(NegativeCounterValue)})", "}"];
+        var checkedOnce = metric.Type == "counter" && hasValue && trees[^1] is TemplateLeaf;
+        if (checkedOnce)
+        {
+            foreach (var line in Reject(GoTemplateTranslator.AsFloat((TemplateLeaf)trees[^1])))
+            {
+                writer.Line(origin, indent + "  " + line);
+            }
+        }
+
+        WriteBranches(writer, trees, 0, [], indent + "  ", origin, leaves =>
+        {
+            var target = name + string.Concat(leaves.Take(metric.Labels.Count).Select(l => "[" + GoTemplateTranslator.AsString(l) + "]"));
+            var value = hasValue ? GoTemplateTranslator.AsFloat(leaves[^1]) : null;
+            return metric.Type switch
+            {
+                "counter" when value is null => [$"{target}++"],
+                "counter" when checkedOnce => [$"{target} += {value}"],
+                "counter" => [.. Reject(value), $"{target} += {value}"],
+                "gauge" => [$"{target} {(metric.Cumulative ? "+=" : "=")} {value}"],
+                _ => [$"{target} = {value}"],
+            };
+        });
         writer.Line(metric.MatchAt, $"{indent}}}");
         if (deleteMatch is not null)
         {
-            var keys = new List<string>();
-            foreach (var (label, _) in labels)
+            var deleteTrees = new List<TemplateTree>();
+            foreach (var label in metric.Labels)
             {
                 var delete = metric.DeleteLabels.FirstOrDefault(l => l.Name == label.Name);
-                var translated = delete is null ? null : TranslateTemplate(delete.Template, delete.At, $"delete label '{delete.Name}'", messages);
-                keys.Add(translated is null ? "*" : GoTemplateTranslator.AsString(translated));
+                var translated = delete is null ? null : TranslateTemplate(delete.Template, delete.At, $"delete label '{delete.Name}'", extra, messages);
+                deleteTrees.Add(translated?.Tree ?? new TemplateLeaf("*", TemplateType.String));
             }
 
-            writer.Line(metric.DeleteMatchAt, $"{indent}{deleteMatch} {{");
-            writer.Line(metric.DeleteLabels.Count > 0 ? metric.DeleteLabels[0].At : metric.DeleteMatchAt, $"{indent}  del {name}{string.Concat(keys.Select(k => "[" + k + "]"))}");
+            writer.Line(metric.DeleteMatchAt, $"{indent}{subject}{deleteMatch} {{");
+            WriteBranches(writer, deleteTrees, 0, [], indent + "  ", metric.DeleteLabels.Count > 0 ? metric.DeleteLabels[0].At : metric.DeleteMatchAt,
+                leaves => [$"del {name}{string.Concat(leaves.Select(k => "[" + (k.Expression == "*" ? "*" : GoTemplateTranslator.AsString(k)) + "]"))}"]);
             writer.Line(metric.DeleteMatchAt, $"{indent}}}");
         }
 
-        if (indent.Length > 0)
+        for (var i = closers; i > 0; i--)
         {
-            writer.Line(metric.At, "}");
-        }
-
-        if (metric.Type == "counter" && value is not null)
-        {
-            messages.Add(new ImportMessage(ImportSeverity.Note, metric.ValueAt.Line, metric.ValueAt.Column,
-                $"metric '{metric.Name}': a negative value is added as it is (grok_exporter rejects it as a processing error)"));
+            writer.Line(metric.At, new string(' ', 2 * (i - 1)) + "}");
         }
 
         return new ImportedProgram(FileNameOf(metric.Name), writer.Text, writer.Origins, metric.Name) { FieldOrigins = fieldOrigins };
+    }
+
+    /// <summary>The runtime error of a negative counter value, as grok_exporter words it.</summary>
+    public const string NegativeCounterValue = "Negative value with metric counter";
+
+    // Writes the statement for every combination of the trees' leaves, each inside the if/else of its branches.
+    private static void WriteBranches(ProgramWriter writer, List<TemplateTree> trees, int i, List<TemplateLeaf> chosen, string indent, YamlPosition origin, Func<List<TemplateLeaf>, string[]> statement)
+    {
+        if (i == trees.Count)
+        {
+            foreach (var line in statement(chosen))
+            {
+                writer.Line(origin, indent + line);
+            }
+
+            return;
+        }
+
+        switch (trees[i])
+        {
+            case TemplateLeaf leaf:
+                WriteBranches(writer, trees, i + 1, [.. chosen, leaf], indent, origin, statement);
+                break;
+            case TemplateBranch branch:
+                writer.Line(origin, $"{indent}{branch.Condition} {{");
+                WriteBranches(writer, [.. trees[..i], branch.Then, .. trees[(i + 1)..]], i, chosen, indent + "  ", origin, statement);
+                writer.Line(origin, $"{indent}}} else {{");
+                WriteBranches(writer, [.. trees[..i], branch.Else, .. trees[(i + 1)..]], i, chosen, indent + "  ", origin, statement);
+                writer.Line(origin, $"{indent}}}");
+                break;
+        }
     }
 
     private static string Declaration(MetricConfig metric, string name)
@@ -268,22 +357,42 @@ internal static class GrokExporterImporter
         return builder.ToString();
     }
 
-    private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, List<ImportMessage> messages)
+    private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, bool extra, List<ImportMessage> messages, string? file = null)
     {
-        var result = GoTemplateTranslator.Translate(template);
-        foreach (var error in result.Errors)
+        var first = messages.Count;
+        var result = TranslateTemplate(template, at, what, extra, messages);
+        for (var i = first; i < messages.Count; i++)
         {
-            messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, $"{what}: {error}"));
+            messages[i] = messages[i] with { File = file };
         }
 
-        if (result.Expression is not null && result.Expression.Contains('\n'))
+        return result;
+    }
+
+    private static GoTemplateTranslator.Result? TranslateTemplate(string template, YamlPosition at, string what, bool extra, List<ImportMessage> messages)
+    {
+        var result = GoTemplateTranslator.Translate(template, extra);
+        foreach (var error in result.Errors)
+        {
+            var position = at.Inside(template, error.Offset);
+            messages.Add(new ImportMessage(ImportSeverity.Error, position.Line, position.Column, $"{what}: {error.Message}"));
+        }
+
+        if (result.Tree is not null && Leaves(result.Tree).Any(l => l.Expression.Contains('\n')))
         {
             messages.Add(new ImportMessage(ImportSeverity.Error, at.Line, at.Column, $"{what}: a template with a line break has no translation"));
             return null;
         }
 
-        return result.Expression is null ? null : result;
+        return result.Tree is null ? null : result;
     }
+
+    private static IEnumerable<TemplateLeaf> Leaves(TemplateTree tree) => tree switch
+    {
+        TemplateLeaf leaf => [leaf],
+        TemplateBranch branch => Leaves(branch.Then).Concat(Leaves(branch.Else)),
+        _ => [],
+    };
 
     // The match as a regex literal: `/` is escaped, and a line break (a YAML block scalar) cannot be in one.
     private static string? RegexLiteral(string pattern, YamlPosition at, List<ImportMessage> messages)
@@ -379,6 +488,38 @@ internal static class GrokExporterImporter
                     + (diagnostic.Hint is { } hint ? $" ({hint})" : "")
                 : $"metric '{program.Metric}': {diagnostic.Code}: {diagnostic.Message}" + (diagnostic.Hint is { } h ? $" ({h})" : "");
             messages.Add(new ImportMessage(diagnostic.IsError ? ImportSeverity.Error : ImportSeverity.Warning, origin.Line, origin.Column, text));
+        }
+    }
+
+    private static bool UsesExtra(MetricConfig metric) =>
+        metric.Labels.Concat(metric.DeleteLabels).Select(l => l.Template).Append(metric.Value ?? "").Any(t => ExtraReference().IsMatch(t));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.extra\b")]
+    private static partial System.Text.RegularExpressions.Regex ExtraReference();
+
+    // Inside a json block a name the match does not capture is a field of the record, not an error; so the fields
+    // the templates read are checked against the match alone, as they are without --webhook-extra.
+    private static void CheckFields(MetricConfig metric, ImportedProgram program, GrokLibrary library, List<ImportMessage> messages)
+    {
+        if (program.FieldOrigins.Count == 0 || RegexLiteral(metric.Match, metric.MatchAt, []) is not { } match)
+        {
+            return;
+        }
+
+        var probe = new StringBuilder("text probe\n").Append(match).Append(" {\n");
+        foreach (var field in program.FieldOrigins.Keys)
+        {
+            probe.Append("  probe = string($").Append(field).Append(")\n");
+        }
+
+        probe.Append("}\n");
+        var compilation = Compiler.Compile(program.FileName, probe.ToString(), new CompilerOptions { Grok = library });
+        foreach (var diagnostic in compilation.Diagnostics.Where(d => d.Code == "LM2003" && d.Message.StartsWith("unknown capture '", StringComparison.Ordinal)))
+        {
+            var field = diagnostic.Message["unknown capture '".Length..^1];
+            var origin = program.FieldOrigins.TryGetValue(field, out var at) ? at : metric.MatchAt;
+            messages.Add(new ImportMessage(ImportSeverity.Error, origin.Line, origin.Column,
+                $"metric '{program.Metric}': the template references field '{field}', which the match does not capture (webhook JSON fields are {{{{index .extra \"{field}\"}}}})"));
         }
     }
 

@@ -16,6 +16,10 @@ internal sealed record ImportResult
 
     public bool ReadAll { get; init; }
 
+    /// <summary>True when templates read the webhook's JSON object (`.extra`): the webhook must run with
+    /// `--webhook-extra`.</summary>
+    public bool WebhookExtra { get; init; }
+
     /// <summary>The `--listen` address of the config's server section.</summary>
     public string Listen { get; init; } = "0.0.0.0:9144";
 

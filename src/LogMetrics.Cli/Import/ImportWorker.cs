@@ -88,6 +88,10 @@ internal static class ImportWorker
             {
                 command.Append(" --webhook ").Append(webhook.WebhookPath).Append(" --webhook-format ").Append(webhook.WebhookFormat)
                     .Append(" --webhook-json-selector '").Append(webhook.WebhookJsonSelector).Append('\'');
+                if (result.WebhookExtra)
+                {
+                    command.Append(" --webhook-extra");
+                }
             }
 
             command.Append(" --emit-prog-label=false --listen ").Append(result.Listen);

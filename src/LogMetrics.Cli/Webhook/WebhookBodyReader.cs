@@ -32,7 +32,7 @@ internal static class WebhookBodyReader
                 lines.AddRange(text.Trim().Split(settings.TextBulkSeparator));
                 return true;
             case WebhookFormat.JsonSingle:
-                return TrySelect(text, settings.JsonSelector, lines, out error, "the body");
+                return TrySelect(text, settings, lines, out error, "the body");
             case WebhookFormat.JsonBulk:
                 try
                 {
@@ -52,7 +52,7 @@ internal static class WebhookBodyReader
                             return false;
                         }
 
-                        lines.Add(line);
+                        lines.Add(settings.Extra ? Envelope(line, item, wrapped: true) : line);
                         index++;
                     }
 
@@ -69,7 +69,7 @@ internal static class WebhookBodyReader
                 foreach (var line in text.Split('\n'))
                 {
                     number++;
-                    if (line.Trim().Length > 0 && !TrySelect(line, settings.JsonSelector, lines, out error, $"line {number}"))
+                    if (line.Trim().Length > 0 && !TrySelect(line, settings, lines, out error, $"line {number}"))
                     {
                         return false;
                     }
@@ -79,18 +79,18 @@ internal static class WebhookBodyReader
         }
     }
 
-    private static bool TrySelect(string json, string selector, List<string> lines, out string error, string what)
+    private static bool TrySelect(string json, WebhookSettings settings, List<string> lines, out string error, string what)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            if (!TrySelect(document.RootElement, selector, out var line, out error))
+            if (!TrySelect(document.RootElement, settings.JsonSelector, out var line, out error))
             {
                 error = $"{what}: {error}";
                 return false;
             }
 
-            lines.Add(line);
+            lines.Add(settings.Extra ? Envelope(line, document.RootElement, wrapped: false) : line);
             return true;
         }
         catch (JsonException e)
@@ -98,6 +98,34 @@ internal static class WebhookBodyReader
             error = $"{what}: invalid JSON: {e.Message}";
             return false;
         }
+    }
+
+    // The record a program reads with `json { $["line"] =~ ... $["extra"]["k"] }`: the line grok_exporter matches
+    // (trimmed, as it trims) and its .extra.
+    private static string Envelope(string line, JsonElement record, bool wrapped)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("line", line.Trim());
+            writer.WritePropertyName("extra");
+            if (wrapped)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("x");
+                record.WriteTo(writer);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                record.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Follows `.a.b[2].c` from the element; the value must be a string, a number or a boolean.</summary>

@@ -12,6 +12,10 @@ internal sealed record WebhookSettings
 
     public string TextBulkSeparator { get; init; } = "\n\n";
 
+    /// <summary>JSON formats: each record becomes {"line": the selected text, "extra": grok_exporter's .extra (the
+    /// object; for json_bulk {"x": the element}, as grok_exporter wraps it)} instead of the selected text.</summary>
+    public bool Extra { get; init; }
+
     /// <summary>Longer bodies get 413.</summary>
     public int MaxBodyBytes { get; init; } = 16 << 20;
 

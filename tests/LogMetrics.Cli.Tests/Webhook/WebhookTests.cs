@@ -131,6 +131,67 @@ public sealed class WebhookTests
         Assert.Equal(File.ReadAllText(Path.Combine(example, "expected.prom")), exposition);
     }
 
+    // grok_exporter's .extra: the JSON object of each record (for json_bulk {"x": the element}, as its webhook wraps it).
+    public static TheoryData<string, string, string> ExtraFormats() => new()
+    {
+        { "json_single", "{{index .extra \"user\"}}", "{\"message\": \" Login ok \", \"user\": \"skeen\", \"ip\": \"1.1.1.1\", \"role\": \"admin\"}" },
+        { "json_lines", "{{.extra.user}}", "{\"message\": \"Login ok\", \"user\": \"skeen\", \"ip\": \"1.1.1.1\", \"role\": \"admin\"}\n{\"message\": \"Login failed\", \"ip\": \"2.2.2.2\"}\n" },
+        { "json_bulk", "{{index .extra \"x\" \"user\"}}", "[{\"message\": \"Login ok\", \"user\": \"skeen\", \"ip\": \"1.1.1.1\", \"role\": \"admin\"}, {\"message\": \"Login failed\", \"ip\": \"2.2.2.2\"}]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtraFormats))]
+    public async Task Templates_read_the_webhook_json_object_as_extra_with_run_config_and_after_import(string format, string userTemplate, string body)
+    {
+        using var dir = new TempDirectory();
+        var ip = format == "json_bulk" ? "{{index .extra \"x\" \"ip\"}}" : "{{index .extra \"ip\"}}";
+        var role = format == "json_bulk" ? "(index .extra \"x\" \"role\")" : "(index .extra \"role\")";
+        var config = dir.Write("config.yml", $$$"""
+            global:
+              config_version: 3
+            input:
+              type: webhook
+              webhook_format: {{{format}}}
+            metrics:
+              - type: counter
+                name: logins_total
+                help: Logins.
+                match: 'Login (?<result>\w+)'
+                labels:
+                  result: '{{.result}}'
+                  user: '{{{userTemplate}}}'
+                  ip: '{{{ip}}}'
+                  admin: '{{if eq {{{role}}} "admin"}}yes{{else}}no{{end}}'
+            """);
+        var outputs = dir.Path + "/rules";
+        var imported = await CliRunner.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
+        Assert.True(imported.ExitCode == 0, imported.Stderr);
+        Assert.Contains("--webhook-extra", imported.Stderr);
+        if (format == "json_bulk")
+        {
+            Assert.Contains("with json_bulk, grok_exporter's .extra is {\"x\": the array element}", imported.Stderr);
+        }
+
+        string[][] runs =
+        [
+            ["run", "--config", config],
+            ["run", "--progs", outputs, "--webhook", "/webhook", "--webhook-format", format, "--webhook-extra", "--emit-prog-label=false"],
+        ];
+        foreach (var args in runs)
+        {
+            await using var daemon = await DaemonProcess.StartWithArgsAsync(args);
+            await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
+            var response = await daemon.Client.PostAsync(daemon.Url("/webhook"), new StringContent(body, Encoding.UTF8));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await daemon.WaitForValueAsync("logins_total", 1, ("admin", "yes"), ("ip", "1.1.1.1"), ("result", "ok"), ("user", "skeen"));
+            if (format != "json_single")
+            {
+                // A key the object lacks is Go's <no value>.
+                await daemon.WaitForValueAsync("logins_total", 1, ("admin", "no"), ("ip", "2.2.2.2"), ("result", "failed"), ("user", "<no value>"));
+            }
+        }
+    }
+
     /// <summary>The daemon's own families beside the programs': logmetrics_* and prometheus-net's process, runtime and HTTP metrics.</summary>
     private static bool IsDaemonsOwn(string line)
     {
