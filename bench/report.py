@@ -9,16 +9,23 @@ import sys
 
 def load(path):
     runs, compares, daemon = {}, {}, {}
+    builds, shipped, shipped_compares = {}, [], {}
     with open(path) as f:
         for line in f:
             r = json.loads(line)
-            if "compare" in r:
+            if r["case"] == "build":
+                builds[r["build"]] = r["info"]
+            elif r["case"] == "shipped":
+                shipped.append(r)
+            elif r["case"] == "shipped_compare":
+                shipped_compares[r["label"]] = r
+            elif "compare" in r:
                 compares[r["case"]] = r
             elif r["case"] in ("latency", "render"):
                 daemon[(r["case"], r["tool"])] = r
             else:
                 runs[(r["case"], r["tool"])] = r
-    return runs, compares, daemon
+    return runs, compares, daemon, builds, shipped, shipped_compares
 
 
 def cpu(r):
@@ -33,12 +40,81 @@ def ok(r):
     return r is not None and not r.get("failed")
 
 
+def yes(flag):
+    return "yes" if flag else "no"
+
+
+def shipped_table(shipped, compares, lines):
+    """Per build and program: each round's ratio against the mtail run of the same round, and the median."""
+    rounds = sorted({r["round"] for r in shipped})
+    by = {(r["label"], r["round"]): r for r in shipped}
+    out = [f"### As shipped: apache_combined, {lines:,} lines, {len(rounds)} rounds of mtail then both builds back to back", ""]
+    out.append("| Build | Program | mtail wall s | LogMetrics wall s | LogMetrics CPU s | Speed ratio per round | Median | CPU ratio (median) | Outputs |")
+    out.append("|---|---|---|---|---|---|---:|---:|---|")
+    names = {"run": "`dotnet run -c Release` (README)", "published": "published (Dockerfile's `dotnet publish`)"}
+    programs = {"mtail": ("mtail's apache_combined.mtail", "{}.mtail"), "ours": ("programs/apache_combined (grok)", "ours")}
+    for build in ("run", "published"):
+        for program, (title, compare_key) in programs.items():
+            label = f"{build}.{program}"
+            ms = [by.get(("mtail", i)) for i in rounds]
+            ls = [by.get((label, i)) for i in rounds]
+            pairs = [(m, l) for m, l in zip(ms, ls) if ok(m) and ok(l) and l["wall"] > 0]
+            if not pairs:
+                continue
+            ratios = [m["wall"] / l["wall"] for m, l in pairs]
+            cpu_ratios = [cpu(m) / cpu(l) for m, l in pairs if cpu(l) > 0]
+            c = compares.get(compare_key.format(build))
+            outputs = (f"equal to mtail ({c['detail'].split(': ')[-1]})" if program == "mtail" else
+                       f"both builds equal ({c['detail'].split(': ')[-1]})") if c and c["compare"] == "equal" else (
+                f"DIFFERENT: {c['detail'].splitlines()[0]}" if c else "not compared")
+            out.append("| {} | {} | {} | {} | {} | {} | {:.1f}x | {:.1f}x | {} |".format(
+                names[build], title,
+                ", ".join(f"{m['wall']:.2f}" for m, _ in pairs),
+                ", ".join(f"{l['wall']:.2f}" for _, l in pairs),
+                ", ".join(f"{cpu(l):.2f}" for _, l in pairs),
+                ", ".join(f"{r:.1f}x" for r in ratios),
+                median(ratios), median(cpu_ratios) if cpu_ratios else 0.0, outputs))
+    starts = [by.get(("run.start", i)) for i in rounds]
+    starts = [r for r in starts if ok(r)]
+    loads = [r["load"] for r in shipped if "load" in r]
+    out.append("")
+    if starts:
+        out.append("`dotnet run ... -- --version` (the SDK's build check and start, no log read): "
+                   + ", ".join(f"{r['wall']:.2f} s" for r in starts) + " wall.")
+    if loads:
+        out.append(f"Load average (1 min) during these rounds: {min(loads):.1f} to {max(loads):.1f} on this machine.")
+    out.append("Speed ratio = mtail wall time / LogMetrics wall time in the same round; CPU ratio = mtail CPU / LogMetrics CPU.")
+    return out
+
+
+def median(values):
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
 def main():
     raw, lines, date, machine, versions, command = sys.argv[1:7]
     lines = int(lines)
-    runs, compares, daemon = load(raw)
+    runs, compares, daemon, builds, shipped, shipped_compares = load(raw)
     out = []
     out.append(f"Command: `{command}` | {date} | {machine}, shared with other work (noisy) | {versions}")
+    out.append("")
+    for key, title in (("published", "Published build"), ("run", "`dotnet run` build")):
+        b = builds.get(key)
+        if b:
+            out.append(f"- {title}: `{b['kind']}` at {b['commit']}: ReadyToRun {b['r2r']} "
+                       f"({b['r2r_assemblies']} of {b['r2r_assemblies'] + b['il_assemblies']} assemblies), "
+                       f"composite {yes(b['composite'])}, self-contained {yes(b['self_contained'])}, "
+                       f"trimmed {yes(b['trimmed'])}, {b['size_mb']} MB")
+    out.append("")
+    if shipped:
+        out.extend(shipped_table(shipped, shipped_compares, lines))
+        out.append("")
+    if not runs:
+        print("\n".join(out))
+        return
+    out.append("The cases below run the published build.")
     out.append("")
     out.append(f"### One-shot, {lines:,} lines of `gen_access_log.py {lines} 42`")
     out.append("")

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # LogMetrics vs mtail benchmark. See bench/README.md.
 #
-#   bench/run.sh [LINES]    end-to-end one-shot cases + daemon cases (default 1000000 lines)
-#   bench/run.sh --micro    BenchmarkDotNet micro benchmarks (short job)
+#   bench/run.sh [LINES]            end-to-end one-shot cases + the as-shipped rounds + daemon cases (default 1000000 lines)
+#   bench/run.sh --shipped [LINES]  only the as-shipped rounds: apache_combined on `dotnet run` and on the published build
+#   bench/run.sh --micro            BenchmarkDotNet micro benchmarks (short job)
 #
 # Environment: BENCH_REPEAT=N runs each one-shot measurement N times and keeps the fastest (default 1);
+# BENCH_ROUNDS=N as-shipped rounds, each timing mtail and both builds back to back (default 3);
 # BENCH_MTAIL_RENDER=1 also measures mtail's /metrics render with LINES series (slow: minutes);
 # BENCH_SKIP_DAEMON=1 skips the daemon cases.
 set -euo pipefail
@@ -26,6 +28,11 @@ if [[ "${1:-}" == "--micro" ]]; then
   exit 0
 fi
 
+only_shipped=0
+if [[ "${1:-}" == "--shipped" ]]; then
+  only_shipped=1
+  shift
+fi
 lines=${1:-1000000}
 [[ "$lines" =~ ^[0-9]+$ ]] || die "LINES must be a number (or --micro)"
 repeat=${BENCH_REPEAT:-1}
@@ -58,20 +65,48 @@ if [[ ! -s "$ids" ]]; then
   seq -f 'id %.0f' 1 "$lines" > "$ids.tmp" && mv "$ids.tmp" "$ids"
 fi
 
-# --- build -------------------------------------------------------------------------------------------
+# --- builds ------------------------------------------------------------------------------------------
+# Two builds, as users get them: the published build made by the Dockerfile's own `dotnet publish` line (what its
+# image runs; only the output directory differs), and `dotnet run -c Release` from the README, which builds into
+# src/LogMetrics.Cli/bin/Release and checks that build on every start. build_info.py reads which carry ReadyToRun code.
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo '+dirty')
 lm_dir=$out/logmetrics
-echo "publishing logmetrics to $lm_dir" >&2
+mapfile -t publish_args < <(python3 - "$repo/examples/Dockerfile" <<'PY'
+import re, shlex, sys
+text = open(sys.argv[1]).read().replace("\\\n", " ")
+m = re.search(r"dotnet publish ([^&\n]*)", text)
+args = shlex.split(m.group(1)) if m else ["src/LogMetrics.Cli", "-c", "Release"]
+out = []
+skip = False
+for a in args:
+    if skip:
+        skip = False
+    elif a in ("-o", "--output"):
+        skip = True
+    elif not a.startswith("--output="):
+        out.append(a)
+print("\n".join(out))
+PY
+)
+echo "publishing logmetrics to $lm_dir: dotnet publish ${publish_args[*]} (the Dockerfile's line)" >&2
 rm -rf "$lm_dir"
-if dotnet publish "$repo/src/LogMetrics.Cli" -c Release -o "$lm_dir" -r linux-x64 --self-contained false \
-     -p:PublishReadyToRun=true >"$out/publish.log" 2>&1; then
-  r2r=yes
+(cd "$repo" && dotnet publish "${publish_args[@]}" -o "$lm_dir") >"$out/publish.log" 2>&1 \
+  || die "dotnet publish failed: see $out/publish.log"
+published_kind="dotnet publish ${publish_args[*]}"
+if [[ -f "$lm_dir/logmetrics.dll" && ! -f "$lm_dir/libcoreclr.so" ]]; then
+  lm=(dotnet "$lm_dir/logmetrics.dll")
 else
-  echo "ReadyToRun publish failed (see $out/publish.log); publishing without it" >&2
-  dotnet publish "$repo/src/LogMetrics.Cli" -c Release -o "$lm_dir" >"$out/publish.log" 2>&1 \
-    || die "dotnet publish failed: see $out/publish.log"
-  r2r=no
+  lm=("$lm_dir/logmetrics")
 fi
-lm=(dotnet "$lm_dir/logmetrics.dll")
+published_info=$(python3 "$here/build_info.py" "$lm_dir" "$published_kind" "$commit")
+echo "{\"case\":\"build\",\"build\":\"published\",\"info\":$published_info}" >> "$raw"
+
+echo "building for dotnet run: dotnet build src/LogMetrics.Cli -c Release" >&2
+dotnet build "$repo/src/LogMetrics.Cli" -c Release -nologo >"$out/build.log" 2>&1 || die "dotnet build failed: see $out/build.log"
+run_dir=$(dotnet msbuild "$repo/src/LogMetrics.Cli" -getProperty:TargetDir -p:Configuration=Release)
+run_info=$(python3 "$here/build_info.py" "$run_dir" "dotnet run --project src/LogMetrics.Cli -c Release" "$commit")
+echo "{\"case\":\"build\",\"build\":\"run\",\"info\":$run_info}" >> "$raw"
+dotnet_run=(dotnet run --project "$repo/src/LogMetrics.Cli" -c Release --)
 
 # Every web-log example loaded together; only apache_combined matches the generator's combined format.
 web=$out/web-progs
@@ -125,17 +160,66 @@ run_case() {  # CASE PROGS [extra logmetrics args...]
   compare "$case"
 }
 
-run_case apache_combined "$examples/apache_combined.mtail"
-run_case linecount "$examples/linecount.mtail"
-run_case high_cardinality "$here/programs/high_cardinality.mtail" --max-series-per-metric 0
-echo "case grok" >&2
-measure grok logmetrics "${lm[@]}" "${lm_one_shot[@]}" --progs "$here/programs/grok.rules" --logs "$access"
-run_case web_examples "$web"
+# --- as shipped --------------------------------------------------------------------------------------
+# apache_combined on both builds, mtail's program and ours (programs/apache_combined, grok), BENCH_ROUNDS rounds of
+# mtail then each build, so every ratio compares runs a few seconds apart. `dotnet run ... -- --version` times the
+# part of `dotnet run` that is not LogMetrics (the SDK's up-to-date check of the build before it starts the program).
+once() {  # LABEL ROUND CMD...: one timed run, stdout to runs/LABEL.prom
+  local label=$1 round=$2; shift 2
+  local base=$out/runs/shipped.$label
+  cat "$access" > /dev/null
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$base.time" "$@" >"$base.prom" 2>"$base.err"; then
+    echo "{\"case\":\"shipped\",\"label\":\"$label\",\"round\":$round,\"failed\":true}" >> "$raw"
+    echo "  shipped $label round $round FAILED (see $base.err)" >&2
+    return 0
+  fi
+  read -r wall user sys rss < "$base.time"
+  echo "{\"case\":\"shipped\",\"label\":\"$label\",\"round\":$round,\"wall\":$wall,\"user\":$user,\"sys\":$sys,\"rss_kb\":$rss,\"load\":$(cut -d' ' -f1 /proc/loadavg)}" >> "$raw"
+  echo "  shipped $label round $round: ${wall}s wall, $(awk "BEGIN{print $user+$sys}")s CPU" >&2
+}
+
+shipped_compare() {  # LABEL EXPECTED ACTUAL
+  local result
+  if result=$(python3 "$here/compare_prom.py" "$2" "$3" 2>&1); then
+    echo "{\"case\":\"shipped_compare\",\"label\":\"$1\",\"compare\":\"equal\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$result")}" >> "$raw"
+  else
+    echo "$result" > "$out/runs/shipped.$1.diff"
+    echo "{\"case\":\"shipped_compare\",\"label\":\"$1\",\"compare\":\"different\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$(head -3 <<<"$result")")}" >> "$raw"
+    echo "  shipped $1: outputs differ (see $out/runs/shipped.$1.diff)" >&2
+  fi
+}
+
+shipped() {
+  local rounds=${BENCH_ROUNDS:-3} i
+  local mtail_prog=$examples/apache_combined.mtail ours=$repo/programs/apache_combined
+  echo "as shipped: $rounds rounds" >&2
+  for ((i = 1; i <= rounds; i++)); do
+    once mtail "$i" "${mtail_one_shot[@]}" --progs "$mtail_prog" --logs "$access"
+    once run.mtail "$i" "${dotnet_run[@]}" "${lm_one_shot[@]}" --progs "$mtail_prog" --logs "$access"
+    once published.mtail "$i" "${lm[@]}" "${lm_one_shot[@]}" --progs "$mtail_prog" --logs "$access"
+    once run.ours "$i" "${dotnet_run[@]}" "${lm_one_shot[@]}" --progs "$ours" --logs "$access"
+    once published.ours "$i" "${lm[@]}" "${lm_one_shot[@]}" --progs "$ours" --logs "$access"
+    once run.start "$i" "${dotnet_run[@]}" --version
+  done
+  shipped_compare run.mtail "$out/runs/shipped.mtail.prom" "$out/runs/shipped.run.mtail.prom"
+  shipped_compare published.mtail "$out/runs/shipped.mtail.prom" "$out/runs/shipped.published.mtail.prom"
+  shipped_compare ours "$out/runs/shipped.published.ours.prom" "$out/runs/shipped.run.ours.prom"
+}
+
+if [[ $only_shipped == 0 ]]; then
+  run_case apache_combined "$examples/apache_combined.mtail"
+  run_case linecount "$examples/linecount.mtail"
+  run_case high_cardinality "$here/programs/high_cardinality.mtail" --max-series-per-metric 0
+  echo "case grok" >&2
+  measure grok logmetrics "${lm[@]}" "${lm_one_shot[@]}" --progs "$here/programs/grok.rules" --logs "$access"
+  run_case web_examples "$web"
+fi
+shipped
 
 # --- daemon cases ------------------------------------------------------------------------------------
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
-if [[ "${BENCH_SKIP_DAEMON:-0}" != 1 ]]; then
+if [[ "${BENCH_SKIP_DAEMON:-0}" != 1 && $only_shipped == 0 ]]; then
   echo "daemon: line-to-/metrics latency" >&2
   port=$(free_port)
   if r=$(python3 "$here/daemon_latency.py" latency --log "$out/latency.log" --url "http://127.0.0.1:$port/metrics" --samples 100 -- \
@@ -176,6 +260,6 @@ fi
 
 # --- report ------------------------------------------------------------------------------------------
 machine="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM"
-versions="mtail $(mtail --version 2>&1 | head -1 | awk '{print $3}'), .NET $(dotnet --version), LogMetrics $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo '+dirty'), ReadyToRun $r2r"
-python3 "$here/report.py" "$raw" "$lines" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$machine" "$versions" "bench/run.sh $lines" | tee "$out/results.md"
+versions="mtail $(mtail --version 2>&1 | head -1 | awk '{print $3}'), .NET $(dotnet --version), LogMetrics $commit"
+python3 "$here/report.py" "$raw" "$lines" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$machine" "$versions" "bench/run.sh $([[ $only_shipped == 1 ]] && echo '--shipped ')$lines" | tee "$out/results.md"
 echo "written: $out/results.md" >&2
