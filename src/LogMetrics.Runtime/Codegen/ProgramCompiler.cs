@@ -15,7 +15,6 @@ internal sealed partial class ProgramCompiler
     private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
     private readonly EngineOptions _options;
     private readonly TimedRegex[] _regexes;
-    private readonly string[] _patterns;
     private readonly string?[] _literals;
     private readonly bool[] _alwaysMatches;
     private readonly FieldDecoder[] _decoders;
@@ -32,7 +31,6 @@ internal sealed partial class ProgramCompiler
         _families = families;
         _options = options;
         _regexes = new TimedRegex[program.Patterns.Count];
-        _patterns = new string[program.Patterns.Count];
         _literals = new string?[program.Patterns.Count];
         _alwaysMatches = new bool[program.Patterns.Count];
         NetGroups = new int[program.Patterns.Count][];
@@ -40,7 +38,6 @@ internal sealed partial class ProgramCompiler
         {
             // Groups no capture reference reads are compiled non-capturing (see RegexTranslation.CapturingOnly).
             var capturing = pattern.Translation.CapturingOnly(pattern.ReadGroups);
-            _patterns[pattern.Slot] = capturing.Pattern;
             NetGroups[pattern.Slot] = capturing.NetGroups.ToArray();
             _regexes[pattern.Slot] = new TimedRegex(capturing.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
@@ -70,8 +67,7 @@ internal sealed partial class ProgramCompiler
         }
 
         var slot = match.Pattern.Slot;
-        var translation = match.Pattern.Translation;
         var groups = NetGroups[slot].Max() + 1;
-        return new Prematcher(slot, _patterns[slot], groups, translation.Options | RegexOptions.Compiled, _options.MatchTimeout, _literals[slot]);
+        return new Prematcher(slot, _regexes[slot], groups, _literals[slot]);
     }
 }

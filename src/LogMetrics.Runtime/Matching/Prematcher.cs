@@ -28,8 +28,8 @@ internal sealed class Prematcher
     private const int HelperNoMatch = 5;
 
     // The helper's own instance: a Regex caches one runner, and two threads sharing it build a new runner (and its
-    // stacks) for every contended match. Compiled on the helper's first batch, off the program's thread.
-    private readonly Lazy<TimedRegex> _regex;
+    // stacks) for every contended match. A twin of the program's regex: its own runner over the same compiled code.
+    private readonly TimedRegex _regex;
     private readonly LiteralPrefilter? _prefilter;
 
     // Batches waiting for the helper, in the order they were started; one helper drains them at a time, so a
@@ -37,12 +37,13 @@ internal sealed class Prematcher
     private readonly ConcurrentQueue<Work> _pending = new();
     private int _helperRunning;
 
-    /// <param name="groups">The number of .NET groups of <paramref name="pattern"/>, group 0 included.</param>
-    public Prematcher(int slot, string pattern, int groups, RegexOptions options, TimeSpan timeout, string? literal)
+    /// <param name="regex">The program's regex for the slot; the helper matches with a twin of it.</param>
+    /// <param name="groups">The number of .NET groups of <paramref name="regex"/>, group 0 included.</param>
+    public Prematcher(int slot, TimedRegex regex, int groups, string? literal)
     {
         Slot = slot;
         Groups = groups;
-        _regex = new Lazy<TimedRegex>(() => new TimedRegex(pattern, options, timeout), LazyThreadSafetyMode.ExecutionAndPublication);
+        _regex = regex.Twin();
         _prefilter = literal is null ? null : new LiteralPrefilter(literal);
     }
 
@@ -157,7 +158,7 @@ internal sealed class Prematcher
         private void MatchLines()
         {
             var text = batch.Text;
-            var regex = owner._regex.Value;
+            var regex = owner._regex;
             var groups = owner.Groups;
             var spans = Spans;
             for (var i = batch.Count - 1; i >= 0; i--)
