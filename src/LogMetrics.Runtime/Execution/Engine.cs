@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using LogMetrics.Language;
 using LogMetrics.Language.Binding;
-using LogMetrics.Language.Syntax;
 using LogMetrics.Lines;
 using LogMetrics.Metrics;
 
@@ -103,15 +102,15 @@ public sealed class Engine : ILineSink, IDisposable
         Program = program,
         Kind = metric.Kind switch
         {
-            MetricKindSyntax.Counter => MetricKind.Counter,
-            MetricKindSyntax.Gauge => MetricKind.Gauge,
-            MetricKindSyntax.Timer => MetricKind.Timer,
-            MetricKindSyntax.Text => MetricKind.Text,
-            MetricKindSyntax.Summary => MetricKind.Summary,
-            _ => MetricKind.Histogram,
+            BoundMetricKind.Counter => MetricKind.Counter,
+            BoundMetricKind.Gauge => MetricKind.Gauge,
+            BoundMetricKind.Timer => MetricKind.Timer,
+            BoundMetricKind.Text => MetricKind.Text,
+            BoundMetricKind.Histogram => MetricKind.Histogram,
+            BoundMetricKind.Summary => MetricKind.Summary,
         },
-        ValueType = metric.Kind == MetricKindSyntax.Histogram ? MetricValueType.Buckets
-            : metric.Kind == MetricKindSyntax.Summary ? MetricValueType.Quantiles
+        ValueType = metric.Kind == BoundMetricKind.Histogram ? MetricValueType.Buckets
+            : metric.Kind == BoundMetricKind.Summary ? MetricValueType.Quantiles
             : metric.ValueType switch
             {
                 BoundType.Float => MetricValueType.Float,
