@@ -11,6 +11,17 @@ namespace LogMetrics.Runtime.Matching;
 /// </summary>
 internal static class GroupReader
 {
+    /// <summary>The .NET major version whose private fields the direct read (and <see cref="MatchRecycler"/>) was verified
+    /// on; a test fails on another, so that a new runtime is checked (tests, bench/run.sh) before this is raised.</summary>
+    internal const int VerifiedOnDotNetMajor = 10;
+
+    /// <summary>The options the probes build their regexes with, those production uses: compiled for the program's
+    /// patterns (TimedRegex, Prematcher), interpreted for the empty match kept for `/$/`.</summary>
+    internal static readonly RegexOptions[] ProbeOptions = [RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexOptions.CultureInvariant];
+
+    /// <summary>Production's regexes all have a match timeout, which the compiled code checks as it scans.</summary>
+    internal static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>True when the direct read agreed with <c>Match.Groups</c> on the probe patterns.</summary>
     internal static readonly bool Direct = Probe();
 
@@ -70,34 +81,37 @@ internal static class GroupReader
                 ("^(x)(y)?()$", "..x..", 2, 1),
                 ("", "", 0, 0),
             };
-            foreach (var (pattern, text, start, length) in cases)
+            foreach (var options in ProbeOptions)
             {
-                var regex = new Regex(pattern, RegexOptions.CultureInvariant);
-                var match = regex.Match(text, start, length);
-                if (!match.Success || match.GetType() != typeof(Match))
+                foreach (var (pattern, text, start, length) in cases)
                 {
-                    return false;
-                }
-
-                for (var group = 0; group <= regex.GetGroupNumbers().Length; group++)
-                {
-                    var counts = CountsOf(match);
-                    var direct = group < counts.Length && counts[group] > 0;
-                    var expected = ThroughGroups(match, group, out var expectedValue);
-                    if (direct != expected)
+                    var regex = new Regex(pattern, options, ProbeTimeout);
+                    var match = regex.Match(text, start, length);
+                    if (!match.Success || match.GetType() != typeof(Match))
                     {
                         return false;
                     }
 
-                    if (direct)
+                    for (var group = 0; group <= regex.GetGroupNumbers().Length; group++)
                     {
-                        var caps = MatchesOf(match)[group];
-                        var count = counts[group];
-                        var value = TextOf(match).AsSpan(caps[(count * 2) - 2], caps[(count * 2) - 1]);
-                        var g = match.Groups[group];
-                        if (!value.SequenceEqual(expectedValue) || caps[(count * 2) - 2] != g.Index)
+                        var counts = CountsOf(match);
+                        var direct = group < counts.Length && counts[group] > 0;
+                        var expected = ThroughGroups(match, group, out var expectedValue);
+                        if (direct != expected)
                         {
                             return false;
+                        }
+
+                        if (direct)
+                        {
+                            var caps = MatchesOf(match)[group];
+                            var count = counts[group];
+                            var value = TextOf(match).AsSpan(caps[(count * 2) - 2], caps[(count * 2) - 1]);
+                            var g = match.Groups[group];
+                            if (!value.SequenceEqual(expectedValue) || caps[(count * 2) - 2] != g.Index)
+                            {
+                                return false;
+                            }
                         }
                     }
                 }
