@@ -14,10 +14,10 @@ public static class Compiler
         var unit = SyntaxTree.Parse(fileName, text, diagnostics);
         if (unit is null)
         {
-            return new Compilation(fileName, diagnostics, null, null);
+            return new Compilation(fileName, diagnostics, null);
         }
 
         var program = Binder.Bind(fileName, unit, options.Grok ?? GrokLibrary.Default, diagnostics);
-        return new Compilation(fileName, diagnostics, program, options.DumpSyntax ? unit : null);
+        return new Compilation(fileName, diagnostics, program) { Syntax = options.DumpSyntax ? unit : null };
     }
 }

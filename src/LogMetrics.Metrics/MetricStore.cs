@@ -20,20 +20,54 @@ public sealed class MetricStore
     public MetricFamily Register(MetricDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var key = new FamilyKey(descriptor.Program, descriptor.Name);
         lock (_lock)
         {
-            _snapshot = null;
-            if (_families.TryGetValue(key, out var existing) && MetricShape.Same(existing.Descriptor, descriptor))
-            {
-                existing.Reconfigure(descriptor);
-                return existing;
-            }
-
-            var family = new MetricFamily(descriptor, Options.MaxSeriesPerMetric, Options.ClockMs);
-            _families[key] = family;
+            var family = ResolveLocked(descriptor);
+            AddLocked(family, descriptor);
             return family;
         }
+    }
+
+    /// <summary>The family <see cref="Register(MetricDescriptor)"/> would return, without changing the store: the registered
+    /// family when its shape is the same (with its state), else a new one. <see cref="Add"/> then registers it, so that a
+    /// program's families appear only once its code is built.</summary>
+    public MetricFamily Resolve(MetricDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        lock (_lock)
+        {
+            return ResolveLocked(descriptor);
+        }
+    }
+
+    /// <summary>Registers a family from <see cref="Resolve"/>: one already registered takes the new descriptor (help, source,
+    /// export name, limit, hidden); a new one replaces a family of another shape with the same program and name.</summary>
+    public void Add(MetricFamily family, MetricDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        lock (_lock)
+        {
+            AddLocked(family, descriptor);
+        }
+    }
+
+    private MetricFamily ResolveLocked(MetricDescriptor descriptor) =>
+        _families.TryGetValue(new FamilyKey(descriptor.Program, descriptor.Name), out var existing) && MetricShape.Same(existing.Descriptor, descriptor)
+            ? existing
+            : new MetricFamily(descriptor, Options.MaxSeriesPerMetric, Options.ClockMs);
+
+    private void AddLocked(MetricFamily family, MetricDescriptor descriptor)
+    {
+        var key = new FamilyKey(descriptor.Program, descriptor.Name);
+        _snapshot = null;
+        if (_families.TryGetValue(key, out var existing) && ReferenceEquals(existing, family))
+        {
+            existing.Reconfigure(descriptor);
+            return;
+        }
+
+        _families[key] = family;
     }
 
     /// <summary>Removes one family.</summary>

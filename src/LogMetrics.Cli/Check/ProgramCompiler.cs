@@ -14,7 +14,7 @@ internal static class ProgramCompiler
         CompileEach(files, errors, "the program was not loaded", (file, text) =>
         {
             var result = engine.Load(file, text);
-            return (result.Diagnostics, result.Loaded);
+            return (result.Diagnostics, result.Loaded, result.Error);
         });
 
     /// <summary>Compiles each file on its own (nothing is run) and prints the diagnostics.</summary>
@@ -24,7 +24,7 @@ internal static class ProgramCompiler
         return CompileEach(files, errors, "the program did not compile", (file, text) =>
         {
             var compilation = Compiler.Compile(file, text, options);
-            return (compilation.Diagnostics, compilation.Success);
+            return (compilation.Diagnostics, compilation.Success, null);
         });
     }
 
@@ -83,7 +83,7 @@ internal static class ProgramCompiler
         IEnumerable<string> files,
         TextWriter errors,
         string failure,
-        Func<string, string, (IReadOnlyList<Diagnostic> Diagnostics, bool Succeeded)> compile)
+        Func<string, string, (IReadOnlyList<Diagnostic> Diagnostics, bool Succeeded, string? Error)> compile)
     {
         var errorCount = 0;
         foreach (var file in files)
@@ -100,11 +100,11 @@ internal static class ProgramCompiler
                 continue;
             }
 
-            var (diagnostics, succeeded) = compile(file, text);
+            var (diagnostics, succeeded, error) = compile(file, text);
             errorCount += PrintDiagnostics(diagnostics, text, errors);
             if (!succeeded && diagnostics.All(d => !d.IsError))
             {
-                errors.WriteLine($"{file}: error: {failure}");
+                errors.WriteLine(error is null ? $"{file}: error: {failure}" : $"{file}: error: {failure}: {error}");
                 errorCount++;
             }
         }

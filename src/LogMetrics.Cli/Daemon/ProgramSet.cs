@@ -156,10 +156,16 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log, IRead
                 log.Error("{Diagnostic}", error.ToString());
             }
 
+            if (result.Error is not null)
+            {
+                log.Error("{Program}: {Error}", name, result.Error);
+            }
+
             log.Error("Program {Program} failed to load; {Previous}", name,
                 IsRunning(path) ? "its previous version keeps running" : "it is not running");
-            Remember(path, null, result.Diagnostics, "compile errors");
-            failure = new FailedProgram(path, "compile errors", result.Diagnostics, text);
+            var reason = result.Error ?? "compile errors";
+            Remember(path, null, result.Diagnostics, reason);
+            failure = new FailedProgram(path, reason, result.Diagnostics, text);
             return LoadOutcome.Failed;
         }
 

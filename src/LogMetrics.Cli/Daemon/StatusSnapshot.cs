@@ -86,10 +86,10 @@ internal static class StatusSnapshot
                 continue;
             }
 
-            var explainer = LineExplainer.Create(file.Path, text, state.EngineOptions, out var diagnostics);
+            var explainer = LineExplainer.Create(file.Path, text, state.EngineOptions, out var diagnostics, out var error);
             if (explainer is null)
             {
-                results.Add(new { Program = file.Name, Error = string.Join("\n", diagnostics.Where(d => d.IsError)) });
+                results.Add(new { Program = file.Name, Error = error ?? string.Join("\n", diagnostics.Where(d => d.IsError)) });
                 continue;
             }
 

@@ -37,8 +37,13 @@ internal static class ExplainWorker
                 continue;
             }
 
-            var explainer = LineExplainer.Create(file, text, settings.Engine, out var diagnostics);
+            var explainer = LineExplainer.Create(file, text, settings.Engine, out var diagnostics, out var error);
             ProgramCompiler.PrintDiagnostics(diagnostics, text, errors);
+            if (error is not null)
+            {
+                errors.WriteLine($"{file}: error: {error}");
+            }
+
             if (explainer is null)
             {
                 failed = true;

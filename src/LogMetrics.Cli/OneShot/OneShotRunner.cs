@@ -23,6 +23,11 @@ internal static class OneShotRunner
         Run(settings, engine => programs.Sum(p =>
         {
             var result = engine.Load(p.Key, p.Value);
+            if (result.Error is not null)
+            {
+                errors.WriteLine($"{p.Key}: error: the program was not loaded: {result.Error}");
+            }
+
             return ProgramCompiler.PrintDiagnostics(result.Diagnostics, p.Value, errors) + (result.Loaded ? 0 : 1);
         }), logs, errors, allowProgress, inputFormat, maxLineBytes, multiline);
 

@@ -230,7 +230,7 @@ internal sealed partial class Binder
             return ErrorExpression(span);
         }
 
-        if (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
+        if (metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary)
         {
             Report(DiagnosticMessages.NotAValue(span, name));
             return ErrorExpression(span);

@@ -625,9 +625,9 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (metric.ValueType is not (BoundType.Int or BoundType.Float) || metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
+        if (metric.ValueType is not (BoundType.Int or BoundType.Float) || metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary)
         {
-            Report(DiagnosticMessages.IncrementNonInt(postfix.Span, metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary ? metric.Kind.ToString() : metric.ValueType.ToString()));
+            Report(DiagnosticMessages.IncrementNonInt(postfix.Span, metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary ? metric.Kind.ToString() : metric.ValueType.ToString()));
             return null;
         }
 
@@ -654,14 +654,14 @@ internal sealed partial class Binder
         };
 
         if (value.Type is BoundType.Pattern or BoundType.None
-            || (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary && value.Type == BoundType.String && !IsUntypedField(value)))
+            || (metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary && value.Type == BoundType.String && !IsUntypedField(value)))
         {
             Report(DiagnosticMessages.MetricTypeMismatch(assignment.Value.Span, metric.Name, metric.ValueType.ToString(), value.Type.ToString()));
             return null;
         }
 
         // A field has no type of its own: it is read as the metric's type (Int unless something else fixes it).
-        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer && !IsUntypedField(value))
+        if (metric.Kind is BoundMetricKind.Counter or BoundMetricKind.Gauge or BoundMetricKind.Timer && !IsUntypedField(value))
         {
             Infer(metric, value.Type == BoundType.Bool ? BoundType.Int : value.Type, assignment.Span);
         }
@@ -672,7 +672,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary && op != BoundAssignmentOperator.Assign)
+        if (metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary && op != BoundAssignmentOperator.Assign)
         {
             Report(DiagnosticMessages.OperatorTypeMismatch(assignment.Span, op == BoundAssignmentOperator.Add ? "+=" : "-=", metric.Kind.ToString(), value.Type.ToString()));
             return null;
@@ -695,7 +695,7 @@ internal sealed partial class Binder
     /// </summary>
     private bool CheckStringStored(MetricSymbol metric, BoundExpression value, BoundAssignmentOperator op, SourceSpan span)
     {
-        if (metric.Kind is not (MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer))
+        if (metric.Kind is not (BoundMetricKind.Counter or BoundMetricKind.Gauge or BoundMetricKind.Timer))
         {
             return true;
         }
@@ -713,7 +713,7 @@ internal sealed partial class Binder
             return true;
         }
 
-        if (metric.Kind == MetricKindSyntax.Counter && metric.Keys.Count == 0)
+        if (metric.Kind == BoundMetricKind.Counter && metric.Keys.Count == 0)
         {
             Report(DiagnosticMessages.StringCounter(span, metric.Name, text));
             return false;
@@ -734,7 +734,7 @@ internal sealed partial class Binder
     /// </summary>
     private BoundExpression? ConvertForStore(MetricSymbol metric, BoundExpression value, SourceSpan span)
     {
-        if (metric.Kind is MetricKindSyntax.Counter or MetricKindSyntax.Gauge or MetricKindSyntax.Timer)
+        if (metric.Kind is BoundMetricKind.Counter or BoundMetricKind.Gauge or BoundMetricKind.Timer)
         {
             switch (metric.ValueType, value.Type)
             {

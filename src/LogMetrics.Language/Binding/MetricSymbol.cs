@@ -9,13 +9,23 @@ public sealed class MetricSymbol
     {
         Declaration = declaration;
         Source = source;
+        Kind = declaration.Kind switch
+        {
+            MetricKindSyntax.Counter => BoundMetricKind.Counter,
+            MetricKindSyntax.Gauge => BoundMetricKind.Gauge,
+            MetricKindSyntax.Timer => BoundMetricKind.Timer,
+            MetricKindSyntax.Text => BoundMetricKind.Text,
+            MetricKindSyntax.Histogram => BoundMetricKind.Histogram,
+            MetricKindSyntax.Summary => BoundMetricKind.Summary,
+            _ => throw new ArgumentOutOfRangeException(nameof(declaration), declaration.Kind, null),
+        };
     }
 
-    public MetricDeclarationSyntax Declaration { get; }
+    internal MetricDeclarationSyntax Declaration { get; }
 
     public string Name => Declaration.Name;
 
-    public MetricKindSyntax Kind => Declaration.Kind;
+    public BoundMetricKind Kind { get; }
 
     public IReadOnlyList<string> Keys => Declaration.Keys;
 
@@ -47,7 +57,7 @@ public sealed class MetricSymbol
     public static readonly IReadOnlyList<double> DefaultQuantiles = [0.5, 0.9, 0.99];
 
     /// <summary>Summary quantiles; the defaults 0.5, 0.9, 0.99 when none are declared.</summary>
-    public IReadOnlyList<double> Quantiles => Kind == MetricKindSyntax.Summary ? Declaration.Quantiles ?? DefaultQuantiles : [];
+    public IReadOnlyList<double> Quantiles => Kind == BoundMetricKind.Summary ? Declaration.Quantiles ?? DefaultQuantiles : [];
 
     /// <summary>The allowed rank error per quantile: declared, else min(q, 1 - q) / 10, which gives client_golang's
     /// defaults 0.05, 0.01 and 0.001 for 0.5, 0.9 and 0.99.</summary>

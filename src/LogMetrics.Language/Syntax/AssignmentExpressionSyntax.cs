@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`target = value`, `+=`, `-=`.</summary>
-public sealed record AssignmentExpressionSyntax(SourceSpan Span, ExpressionSyntax Target, SyntaxKind Operator, ExpressionSyntax Value) : ExpressionSyntax(Span);
+internal sealed record AssignmentExpressionSyntax(SourceSpan Span, ExpressionSyntax Target, SyntaxKind Operator, ExpressionSyntax Value) : ExpressionSyntax(Span);

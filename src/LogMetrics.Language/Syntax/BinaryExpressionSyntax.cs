@@ -2,4 +2,4 @@ using LogMetrics.Language.Diagnostics;
 
 namespace LogMetrics.Language.Syntax;
 
-public sealed record BinaryExpressionSyntax(SourceSpan Span, ExpressionSyntax Left, SyntaxKind Operator, ExpressionSyntax Right) : ExpressionSyntax(Span);
+internal sealed record BinaryExpressionSyntax(SourceSpan Span, ExpressionSyntax Left, SyntaxKind Operator, ExpressionSyntax Right) : ExpressionSyntax(Span);

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`{ statements }`.</summary>
-public sealed record BlockSyntax(SourceSpan Span, IReadOnlyList<StatementSyntax> Statements) : SyntaxNode(Span);
+internal sealed record BlockSyntax(SourceSpan Span, IReadOnlyList<StatementSyntax> Statements) : SyntaxNode(Span);

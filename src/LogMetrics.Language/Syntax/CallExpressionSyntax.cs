@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>A builtin call such as `strptime($1, "...")`.</summary>
-public sealed record CallExpressionSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, IReadOnlyList<ExpressionSyntax> Arguments) : ExpressionSyntax(Span);
+internal sealed record CallExpressionSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, IReadOnlyList<ExpressionSyntax> Arguments) : ExpressionSyntax(Span);

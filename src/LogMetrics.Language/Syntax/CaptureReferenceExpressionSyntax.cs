@@ -3,7 +3,7 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`$1`, `$name`, or a field path `$name.a["b"][0]` / `$["key"]`; Name is the text after `$` (empty for `$[...]`).</summary>
-public sealed record CaptureReferenceExpressionSyntax(SourceSpan Span, string Name) : ExpressionSyntax(Span)
+internal sealed record CaptureReferenceExpressionSyntax(SourceSpan Span, string Name) : ExpressionSyntax(Span)
 {
     public bool IsPositional => Name.Length > 0 && Name.All(char.IsAsciiDigit);
 

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>A whole program file.</summary>
-public sealed record CompilationUnitSyntax(SourceSpan Span, IReadOnlyList<StatementSyntax> Statements) : SyntaxNode(Span);
+internal sealed record CompilationUnitSyntax(SourceSpan Span, IReadOnlyList<StatementSyntax> Statements) : SyntaxNode(Span);

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`CONDITION { ... } [else { ... }]`.</summary>
-public sealed record ConditionalStatementSyntax(SourceSpan Span, ExpressionSyntax Condition, BlockSyntax Then, BlockSyntax? Else) : StatementSyntax(Span);
+internal sealed record ConditionalStatementSyntax(SourceSpan Span, ExpressionSyntax Condition, BlockSyntax Then, BlockSyntax? Else) : StatementSyntax(Span);

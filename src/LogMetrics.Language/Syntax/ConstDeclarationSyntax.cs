@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`const NAME /re/ [+ ...]`: a named pattern fragment.</summary>
-public sealed record ConstDeclarationSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, ExpressionSyntax Value) : StatementSyntax(Span);
+internal sealed record ConstDeclarationSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, ExpressionSyntax Value) : StatementSyntax(Span);

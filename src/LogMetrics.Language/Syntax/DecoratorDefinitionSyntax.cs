@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`def NAME { ... next ... }`.</summary>
-public sealed record DecoratorDefinitionSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, BlockSyntax Body) : StatementSyntax(Span);
+internal sealed record DecoratorDefinitionSyntax(SourceSpan Span, string Name, SourceSpan NameSpan, BlockSyntax Body) : StatementSyntax(Span);

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`del metric[keys] [after DURATION]`.</summary>
-public sealed record DeleteStatementSyntax(SourceSpan Span, ExpressionSyntax Target, TimeSpan? After, SourceSpan? AfterSpan) : StatementSyntax(Span);
+internal sealed record DeleteStatementSyntax(SourceSpan Span, ExpressionSyntax Target, TimeSpan? After, SourceSpan? AfterSpan) : StatementSyntax(Span);

@@ -2,4 +2,4 @@ using LogMetrics.Language.Diagnostics;
 
 namespace LogMetrics.Language.Syntax;
 
-public sealed record ExpressionStatementSyntax(SourceSpan Span, ExpressionSyntax Expression) : StatementSyntax(Span);
+internal sealed record ExpressionStatementSyntax(SourceSpan Span, ExpressionSyntax Expression) : StatementSyntax(Span);

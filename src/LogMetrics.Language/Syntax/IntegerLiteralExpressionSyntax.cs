@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>An integer literal; Text is as written (for pattern concatenation).</summary>
-public sealed record IntegerLiteralExpressionSyntax(SourceSpan Span, long Value, string Text) : ExpressionSyntax(Span);
+internal sealed record IntegerLiteralExpressionSyntax(SourceSpan Span, long Value, string Text) : ExpressionSyntax(Span);

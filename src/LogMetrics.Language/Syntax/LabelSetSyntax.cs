@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>One `init` label set: the values as label text.</summary>
-public sealed record LabelSetSyntax(SourceSpan Span, IReadOnlyList<string> Values) : SyntaxNode(Span);
+internal sealed record LabelSetSyntax(SourceSpan Span, IReadOnlyList<string> Values) : SyntaxNode(Span);

@@ -6,7 +6,7 @@ namespace LogMetrics.Language.Syntax;
 /// [quantiles Q, ...] [errors E, ...] [max_age D] [retention D]`.</summary>
 /// <remarks>`le B1, ..., Bn` declares upper bounds as client_golang does: the buckets are (-Inf, B1], ..., so
 /// <see cref="Buckets"/> holds -Inf, B1, ..., Bn (the first bound is the lower edge of the first bucket).</remarks>
-public sealed record MetricDeclarationSyntax(
+internal sealed record MetricDeclarationSyntax(
     SourceSpan Span,
     MetricKindSyntax Kind,
     bool Hidden,

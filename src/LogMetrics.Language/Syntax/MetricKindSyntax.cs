@@ -1,7 +1,7 @@
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>The declared kind of a metric.</summary>
-public enum MetricKindSyntax
+internal enum MetricKindSyntax
 {
     Counter,
     Gauge,

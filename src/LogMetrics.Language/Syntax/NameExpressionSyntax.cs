@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>A metric or const name.</summary>
-public sealed record NameExpressionSyntax(SourceSpan Span, string Name) : ExpressionSyntax(Span);
+internal sealed record NameExpressionSyntax(SourceSpan Span, string Name) : ExpressionSyntax(Span);

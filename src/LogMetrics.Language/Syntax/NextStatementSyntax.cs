@@ -2,4 +2,4 @@ using LogMetrics.Language.Diagnostics;
 
 namespace LogMetrics.Language.Syntax;
 
-public sealed record NextStatementSyntax(SourceSpan Span) : StatementSyntax(Span);
+internal sealed record NextStatementSyntax(SourceSpan Span) : StatementSyntax(Span);

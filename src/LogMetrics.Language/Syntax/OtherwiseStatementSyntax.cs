@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`otherwise { ... }`: runs when no earlier conditional of the same block ran.</summary>
-public sealed record OtherwiseStatementSyntax(SourceSpan Span, BlockSyntax Body) : StatementSyntax(Span);
+internal sealed record OtherwiseStatementSyntax(SourceSpan Span, BlockSyntax Body) : StatementSyntax(Span);

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`x++`, `x--`.</summary>
-public sealed record PostfixExpressionSyntax(SourceSpan Span, ExpressionSyntax Operand, SyntaxKind Operator) : ExpressionSyntax(Span);
+internal sealed record PostfixExpressionSyntax(SourceSpan Span, ExpressionSyntax Operand, SyntaxKind Operator) : ExpressionSyntax(Span);

@@ -3,7 +3,7 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`/pattern/`: Pattern has `\/` turned into `/`; Raw is the text between the slashes as written.</summary>
-public sealed record RegexLiteralExpressionSyntax(SourceSpan Span, string Pattern, string Raw) : ExpressionSyntax(Span)
+internal sealed record RegexLiteralExpressionSyntax(SourceSpan Span, string Pattern, string Raw) : ExpressionSyntax(Span)
 {
     /// <summary>The source column of a 0-based offset into <see cref="Pattern"/>.</summary>
     public int ColumnOf(int patternOffset)

@@ -2,4 +2,4 @@ using LogMetrics.Language.Diagnostics;
 
 namespace LogMetrics.Language.Syntax;
 
-public abstract record StatementSyntax(SourceSpan Span) : SyntaxNode(Span);
+internal abstract record StatementSyntax(SourceSpan Span) : SyntaxNode(Span);

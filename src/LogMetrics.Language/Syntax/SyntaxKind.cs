@@ -1,7 +1,7 @@
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>Operators of the language.</summary>
-public enum SyntaxKind
+internal enum SyntaxKind
 {
     Plus,
     Minus,

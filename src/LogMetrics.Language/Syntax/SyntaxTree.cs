@@ -5,7 +5,7 @@ using LogMetrics.Language.Syntax.Generated;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>Parses program text into a <see cref="CompilationUnitSyntax"/>, collecting every syntax error.</summary>
-public static class SyntaxTree
+internal static class SyntaxTree
 {
     public static CompilationUnitSyntax? Parse(string fileName, string text, List<Diagnostic> diagnostics)
     {

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`~x`, `!x`, `-x`.</summary>
-public sealed record UnaryExpressionSyntax(SourceSpan Span, SyntaxKind Operator, ExpressionSyntax Operand) : ExpressionSyntax(Span);
+internal sealed record UnaryExpressionSyntax(SourceSpan Span, SyntaxKind Operator, ExpressionSyntax Operand) : ExpressionSyntax(Span);

@@ -3,4 +3,4 @@ using LogMetrics.Language.Diagnostics;
 namespace LogMetrics.Language.Syntax;
 
 /// <summary>`*` as a key: any value (only in `del m[...]`).</summary>
-public sealed record WildcardExpressionSyntax(SourceSpan Span) : ExpressionSyntax(Span);
+internal sealed record WildcardExpressionSyntax(SourceSpan Span) : ExpressionSyntax(Span);

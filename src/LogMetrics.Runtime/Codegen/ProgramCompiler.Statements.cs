@@ -1,5 +1,4 @@
 using LogMetrics.Language.Binding;
-using LogMetrics.Language.Syntax;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime.Execution;
 
@@ -149,7 +148,7 @@ internal sealed partial class ProgramCompiler
     {
         var series = SeriesOf(assignment.Metric, assignment.Keys, create: true);
         var op = assignment.Operator;
-        if (assignment.Metric.Kind is MetricKindSyntax.Histogram or MetricKindSyntax.Summary)
+        if (assignment.Metric.Kind is BoundMetricKind.Histogram or BoundMetricKind.Summary)
         {
             var observed = Float(assignment.Value!);
             return ctx =>

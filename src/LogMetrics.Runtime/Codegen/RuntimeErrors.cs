@@ -47,6 +47,9 @@ internal static class RuntimeErrors
 
     public static string StrptimeFailed(string value, string layout) => $"strptime: cannot parse \"{value}\" as \"{layout}\"";
 
+    /// <summary>A program that compiled but whose code could not be built (a bug, or an engine setting its code cannot run with).</summary>
+    public static string CodegenFailed(string reason) => $"its code could not be built: {reason}";
+
     private static string FloatSyntaxError(string text) =>
         GoStrconv.TryParseFloat(text, out _, out var outOfRange) || !outOfRange ? "invalid syntax" : "value out of range";
 }

@@ -14,7 +14,9 @@ internal sealed class CompiledProgram
     private readonly LineContext _context;
     private readonly Prematcher? _prematcher;
     private readonly PrematchGovernor _governor = new();
-    private readonly bool _prematchEveryLine;
+
+    // How a batch's prematching starts, chosen once: the test switch PrematchEveryLine is not looked at per batch.
+    private readonly Func<LineBatch, Prematcher.Work?> _startPrematch;
 
     // Batches whose prematching started when they were queued (Prepare), until Run takes them.
     private readonly ConcurrentDictionary<LineBatch, Prematcher.Work> _prepared = new(ReferenceEqualityComparer.Instance);
@@ -28,7 +30,7 @@ internal sealed class CompiledProgram
         var compiler = new ProgramCompiler(program, families, options);
         _body = compiler.CompileBlock(program.Body);
         _prematcher = options.Prematch && (Environment.ProcessorCount > 1 || options.PrematchEveryLine) ? compiler.CreatePrematcher(program) : null;
-        _prematchEveryLine = options.PrematchEveryLine;
+        _startPrematch = _prematcher is null ? static _ => null : options.PrematchEveryLine ? StartAndWait : StartIfWanted;
         _context = new LineContext(program.Patterns.Count, program.StructuredPatterns.Select(p => new StructuredFields(p.Fields.Count)).ToArray());
         HasStructuredPatterns = program.StructuredPatterns.Count > 0;
     }
@@ -58,15 +60,8 @@ internal sealed class CompiledProgram
         ctx.ReadTimeMs = batch.ReadTimeMs;
         var starts = batch.Starts;
         var lengths = batch.Lengths;
-        // Queued by a worker, the batch was prepared (or not) then; run inline, it is started here.
         var governed = _prematcher is not null && batch.Count >= Prematcher.MinLines;
-        ctx.Prematch = _prepared.TryRemove(batch, out var work) ? work
-            : governed && _governor.WantHelper && !_queued ? _prematcher!.Start(batch) : null;
-        if (_prematchEveryLine)
-        {
-            ctx.Prematch ??= governed ? _prematcher!.Start(batch) : null;
-            ctx.Prematch?.WaitForHelper();
-        }
+        ctx.Prematch = _startPrematch(batch);
 
         var started = governed ? PrematchGovernor.Now() : 0;
         long matched = 0;
@@ -117,5 +112,18 @@ internal sealed class CompiledProgram
         {
             Interlocked.Add(ref state.LinesUndecoded, undecoded);
         }
+    }
+
+    // Queued by a worker, the batch was prepared (or not) then; run inline, it is started here.
+    private Prematcher.Work? StartIfWanted(LineBatch batch) =>
+        _prepared.TryRemove(batch, out var work) ? work
+        : batch.Count >= Prematcher.MinLines && _governor.WantHelper && !_queued ? _prematcher!.Start(batch) : null;
+
+    // Tests only: every batch long enough is prematched and waited for, so what the program reads is the helper's work.
+    private Prematcher.Work? StartAndWait(LineBatch batch)
+    {
+        var work = StartIfWanted(batch) ?? (batch.Count >= Prematcher.MinLines ? _prematcher!.Start(batch) : null);
+        work?.WaitForHelper();
+        return work;
     }
 }

@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using LogMetrics.Language;
 using LogMetrics.Language.Binding;
-using LogMetrics.Language.Syntax;
 using LogMetrics.Lines;
 using LogMetrics.Metrics;
+using LogMetrics.Runtime.Codegen;
 
 namespace LogMetrics.Runtime.Execution;
 
@@ -58,13 +58,30 @@ public sealed class Engine : ILineSink, IDisposable
                 return new ProgramLoadResult(name, false, false, compilation.Diagnostics);
             }
 
-            var families = new Dictionary<MetricSymbol, MetricFamily>();
-            foreach (var metric in compilation.Program.Metrics)
+            // The families are registered only once the code is built: a program that fails here leaves no family behind.
+            var descriptors = compilation.Program.Metrics.Select(m => (Metric: m, Descriptor: Describe(m, name))).ToList();
+            var families = descriptors.ToDictionary(d => d.Metric, d => _store.Resolve(d.Descriptor));
+            CompiledProgram compiled;
+            try
             {
-                families[metric] = _store.Register(Describe(metric, name));
+                compiled = new CompiledProgram(compilation.Program, families, _options);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never throw out of the engine: the program is not loaded and its previous version keeps running.
+                if (state is not null)
+                {
+                    state.Diagnostics = compilation.Diagnostics;
+                }
+
+                return new ProgramLoadResult(name, false, false, compilation.Diagnostics) { Error = RuntimeErrors.CodegenFailed(e.Message) };
             }
 
-            var compiled = new CompiledProgram(compilation.Program, families, _options);
+            foreach (var (metric, descriptor) in descriptors)
+            {
+                _store.Add(families[metric], descriptor);
+            }
+
             if (state is null)
             {
                 state = new ProgramState(name, path);
@@ -103,15 +120,15 @@ public sealed class Engine : ILineSink, IDisposable
         Program = program,
         Kind = metric.Kind switch
         {
-            MetricKindSyntax.Counter => MetricKind.Counter,
-            MetricKindSyntax.Gauge => MetricKind.Gauge,
-            MetricKindSyntax.Timer => MetricKind.Timer,
-            MetricKindSyntax.Text => MetricKind.Text,
-            MetricKindSyntax.Summary => MetricKind.Summary,
-            _ => MetricKind.Histogram,
+            BoundMetricKind.Counter => MetricKind.Counter,
+            BoundMetricKind.Gauge => MetricKind.Gauge,
+            BoundMetricKind.Timer => MetricKind.Timer,
+            BoundMetricKind.Text => MetricKind.Text,
+            BoundMetricKind.Histogram => MetricKind.Histogram,
+            BoundMetricKind.Summary => MetricKind.Summary,
         },
-        ValueType = metric.Kind == MetricKindSyntax.Histogram ? MetricValueType.Buckets
-            : metric.Kind == MetricKindSyntax.Summary ? MetricValueType.Quantiles
+        ValueType = metric.Kind == BoundMetricKind.Histogram ? MetricValueType.Buckets
+            : metric.Kind == BoundMetricKind.Summary ? MetricValueType.Quantiles
             : metric.ValueType switch
             {
                 BoundType.Float => MetricValueType.Float,

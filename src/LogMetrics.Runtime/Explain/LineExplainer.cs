@@ -53,8 +53,9 @@ public sealed partial class LineExplainer
     /// <summary>The program's file name.</summary>
     public string Program { get; }
 
-    /// <summary>Compiles a program for explaining; null (with the diagnostics) when it does not compile.</summary>
-    public static LineExplainer? Create(string path, string text, EngineOptions options, out IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>Compiles a program for explaining; null (with the diagnostics) when it does not compile, or (with
+    /// <paramref name="error"/>) when its code cannot be built.</summary>
+    public static LineExplainer? Create(string path, string text, EngineOptions options, out IReadOnlyList<Diagnostic> diagnostics, out string? error)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -62,7 +63,22 @@ public sealed partial class LineExplainer
         var name = Path.GetFileName(path);
         var compilation = Compiler.Compile(name, text, new CompilerOptions { Grok = options.Grok });
         diagnostics = compilation.Diagnostics;
-        return compilation.Program is null ? null : new LineExplainer(name, text, compilation.Program, options);
+        error = null;
+        if (compilation.Program is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new LineExplainer(name, text, compilation.Program, options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // As in Engine.Load: a program whose code cannot be built is an error, not a crash.
+            error = RuntimeErrors.CodegenFailed(e.Message);
+            return null;
+        }
     }
 
     /// <summary>Runs a line without explaining it (the lines before a chosen one), so that values before are right.</summary>

@@ -46,11 +46,12 @@ internal static class MatchRecycler
         Volatile.Write(ref slot, runner);
     }
 
+    // Compiled, as the program's patterns are: only their matches are given back.
     private static bool Probe()
     {
         try
         {
-            var regex = new Regex("(a+)(b)?|(c)", RegexOptions.CultureInvariant);
+            var regex = new Regex("(a+)(b)?|(c)", GroupReader.CompiledOptions, GroupReader.ProbeTimeout);
             var first = regex.Match("xaab");
             Recycle(regex, first);
             var second = regex.Match("--c", 1, 2);
@@ -60,7 +61,7 @@ internal static class MatchRecycler
             }
 
             // The reused match must hold only the new scan's captures.
-            var fresh = new Regex("(a+)(b)?|(c)", RegexOptions.CultureInvariant).Match("--c", 1, 2);
+            var fresh = new Regex("(a+)(b)?|(c)", GroupReader.InterpretedOptions, GroupReader.ProbeTimeout).Match("--c", 1, 2);
             for (var group = 0; group < 4; group++)
             {
                 var a = GroupReader.TryGet(second, group, out var got);

@@ -25,7 +25,7 @@ public sealed class LineExplainerTests
 
     private static LineExplainer Create(string text = Program)
     {
-        var explainer = LineExplainer.Create("web.rules", text, new EngineOptions(), out var diagnostics);
+        var explainer = LineExplainer.Create("web.rules", text, new EngineOptions(), out var diagnostics, out _);
         Assert.True(explainer is not null, string.Join("\n", diagnostics));
         return explainer;
     }
