@@ -61,6 +61,8 @@ public sealed class RuntimeCaseTests
             ["x", "y"], [("a", "1")]),
         new("runtime error skips rest of program", "counter first\ncounter second\n/(\\w+)/ {\n  first++\n  second += int($1)\n}\n",
             ["12", "abc"], [("first", "2"), ("second", "12")], Errors: 1),
+        new("fail ends the program for the line with its own runtime error", "counter seen\ncounter kept\n/(-?\\d+)/ {\n  seen++\n  $1 < 0 {\n    fail(\"negative: \" + $1)\n  }\n  kept++\n}\n",
+            ["5", "-3", "7"], [("seen", "3"), ("kept", "2")], Errors: 1),
         new("divide by zero at runtime", "gauge g\n/(\\d+) (\\d+)/ {\n  g = $1 / $2\n}\n",
             ["7 2", "1 0"], [("g", "3")], Errors: 1),
         new("del and del after", "gauge g by k\n/set (\\w+)/ {\n  g[$1] = 1\n}\n/del (\\w+)/ {\n  del g[$1]\n}\n/exp (\\w+)/ {\n  del g[$1] after 1h\n}\n",

@@ -240,9 +240,9 @@ internal static partial class GrokExporterImporter
         writer.Line(metric.MatchAt, $"{indent}{subject}{match} {{");
         var origin = hasValue ? metric.ValueAt : metric.Labels.Count > 0 ? metric.Labels[0].At : metric.MatchAt;
         // grok_exporter rejects a negative counter value ("Negative value with metric counter"): the line is skipped
-        // for this metric and counted as an error. int() of that text is such a runtime error here, and it ends the
-        // program for the line before the counter is touched.
-        string[] Reject(string value) => [$"{value} < 0.0 {{", $"  int({GoTemplateTranslator.Quote(NegativeCounterValue)})", "}"];
+        // for this metric and counted as an error. fail() is such a runtime error here, and it ends the program for the
+        // line before the counter is touched.
+        string[] Reject(string value) => [$"{value} < 0.0 {{", $"  fail({GoTemplateTranslator.Quote(NegativeCounterValue)})", "}"];
         var checkedOnce = metric.Type == "counter" && hasValue && trees[^1] is TemplateLeaf;
         if (checkedOnce)
         {

@@ -517,6 +517,7 @@ internal sealed partial class Binder
                 args.Add(Argument(call, 0, parameters[0], exact: true));
                 break;
             case Builtin.Settime:
+            case Builtin.Fail:
             case Builtin.Len:
             case Builtin.Basename:
             case Builtin.Strtol:

@@ -1,6 +1,7 @@
 namespace LogMetrics.Language.Binding;
 
-/// <summary>The builtin functions; Basename, Gsub and Parsetime are LogMetrics additions (grok_exporter's template functions).</summary>
+/// <summary>The builtin functions; Basename, Gsub and Parsetime (grok_exporter's template functions) and Fail are LogMetrics
+/// additions.</summary>
 public enum Builtin
 {
     Basename,
@@ -18,4 +19,5 @@ public enum Builtin
     Subst,
     Timestamp,
     Tolower,
+    Fail,
 }

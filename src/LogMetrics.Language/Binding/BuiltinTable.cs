@@ -27,6 +27,8 @@ public static class BuiltinTable
         new(Builtin.Subst, "subst", [BoundType.String, BoundType.String, BoundType.String], BoundType.String),
         new(Builtin.Timestamp, "timestamp", [], BoundType.Int),
         new(Builtin.Tolower, "tolower", [BoundType.String], BoundType.String),
+        // A runtime error with the given text: counted and logged, and the program stops for this line.
+        new(Builtin.Fail, "fail", [BoundType.String], BoundType.None),
     ];
 
     private static readonly Dictionary<string, BuiltinSignature> ByName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -35,4 +37,7 @@ public static class BuiltinTable
     public static bool TryFind(string name, out BuiltinSignature signature) => ByName.TryGetValue(name, out signature!);
 
     public static BuiltinSignature Of(Builtin builtin) => All[(int)builtin];
+
+    /// <summary>Every name a call may use: the builtins and `defined`, sorted.</summary>
+    public static IReadOnlyList<string> CallableNames { get; } = [.. All.Select(s => s.Name).Append("defined").Order(StringComparer.Ordinal)];
 }

@@ -113,7 +113,7 @@ public static class DiagnosticMessages
 
     public static Diagnostic UnknownFunction(SourceSpan span, string name) =>
         Error("LM2024", span, $"unknown function '{name}'",
-            "builtins are bool, defined, float, getfilename, int, len, settime, string, strptime, strtol, subst, timestamp, tolower");
+            "builtins are " + string.Join(", ", Binding.BuiltinTable.CallableNames));
 
     public static Diagnostic WrongArgumentCount(SourceSpan span, string function, int expected, int actual) =>
         Error("LM2025", span, $"{function}() takes {expected} argument{(expected == 1 ? "" : "s")}, got {actual}");

@@ -25,6 +25,7 @@ internal sealed partial class ProgramCompiler
         Builtin.Subst => Subst(call),
         Builtin.Timestamp => (Func<LineContext, long>)(static ctx => GoNumbers.FloorDiv(ctx.StampMs, 1000)),
         Builtin.Tolower => Tolower(call),
+        Builtin.Fail => Fail(call),
         Builtin.Bool or Builtin.Float or Builtin.Int or Builtin.String =>
             throw new InvalidOperationException($"{call.Function} is bound as a conversion, not a call"),
     };
@@ -206,6 +207,13 @@ internal sealed partial class ProgramCompiler
     }
 
     // settime(seconds): the line's time.
+    // fail("text"): the program's own runtime error, e.g. a value it refuses.
+    private Action<LineContext> Fail(BoundCallExpression call)
+    {
+        var message = Str(call.Arguments[0]);
+        return ctx => ctx.Fail(RuntimeErrors.Failed(message(ctx)));
+    }
+
     private Action<LineContext> Settime(BoundCallExpression call)
     {
         var seconds = Int(call.Arguments[0]);

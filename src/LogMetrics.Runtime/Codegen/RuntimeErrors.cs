@@ -37,6 +37,9 @@ internal static class RuntimeErrors
     public static string IntIntoFloat(long value) =>
         string.Create(CultureInfo.InvariantCulture, $"unexpected float type int64 ({value}): an Int stored into a Float metric");
 
+    /// <summary>fail(text): the program's own words.</summary>
+    public static string Failed(string text) => $"fail: {text}";
+
     public const string DivideByZero = "Divide by zero";
 
     public const string NegativeShift = "negative shift amount";

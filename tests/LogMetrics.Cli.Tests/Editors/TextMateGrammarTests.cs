@@ -27,5 +27,33 @@ public sealed class TextMateGrammarTests
         Assert.Matches(@"^ok: \d+ programs, \d+ lines tokenized", await stdout);
     }
 
+    [Fact]
+    public void The_grammar_highlights_every_builtin_of_the_language()
+    {
+        using var grammar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "editors", "textmate", "rules.tmLanguage.json")));
+        var builtins = Descendants(grammar.RootElement)
+            .Where(e => e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty("name", out var name) && name.GetString() == "support.function.builtin.rules")
+            .Select(e => e.GetProperty("match").GetString()!)
+            .Single();
+        var names = System.Text.RegularExpressions.Regex.Match(builtins, @"^\\b\((?<names>[a-z|]+)\)").Groups["names"].Value.Split('|');
+
+        Assert.Equal(LogMetrics.Language.Binding.BuiltinTable.CallableNames, names.Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<System.Text.Json.JsonElement> Descendants(System.Text.Json.JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            System.Text.Json.JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var child in children.SelectMany(Descendants))
+        {
+            yield return child;
+        }
+    }
+
     private static string RepositoryRoot() => Repository.Root;
 }

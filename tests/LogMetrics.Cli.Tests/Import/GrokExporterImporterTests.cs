@@ -297,7 +297,7 @@ public sealed class GrokExporterImporterTests
         Assert.Contains("refunds_total{shop=\"a\"} 10.5\n", result.Stdout);
         Assert.DoesNotContain("shop=\"b\"", result.Stdout);
         Assert.Contains("lines_total 4\n", result.Stdout);
-        Assert.Contains("refunds_total.rules: 2 runtime error(s) in 4 lines; last: strconv.ParseInt: parsing \"Negative value with metric counter\"", result.Stderr);
+        Assert.Contains("refunds_total.rules: 2 runtime error(s) in 4 lines; last: fail: Negative value with metric counter", result.Stderr);
 
         // The daemon tells it in its log and counts it per program.
         await using var daemon = await DaemonProcess.StartWithArgsAsync(["run", "--config", config, "--logs", log, "--from-start"]);

@@ -44,6 +44,7 @@ public sealed class BuiltinTableTests
         { "getfilename()", "String" },
         { "subst(\"a\", \"b\", $1)", "String" },
         { "gsub($1, /a/, \"b\")", "String" },
+        { "fail($1)", "None" },
     };
 
     /// <summary>A call's bound type is the table's result, which is the type mtail gives it.</summary>
