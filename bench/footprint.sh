@@ -4,9 +4,9 @@
 #   bench/footprint.sh [SERIES]    idle RSS, RSS with SERIES series (default 100000), startup to first scrape
 #
 # LogMetrics is published the way examples/Dockerfile publishes it (`dotnet publish src/LogMetrics.Cli -c Release
-# -p:UseAppHost=false`) and started the way its ENTRYPOINT starts it (`dotnet logmetrics.dll run ...`), with the
-# environment the Dockerfile sets. FOOTPRINT_BUILD=DIR measures DIR instead (logmetrics.dll, or a native
-# `logmetrics` executable); FOOTPRINT_REPEAT=N runs each measurement N times and keeps the lowest idle RSS.
+# -p:UseAppHost=false`) and started the way its ENTRYPOINT and CMD start it (`dotnet logmetrics.dll run ...
+# --state-dir DIR`), with the environment the Dockerfile sets. FOOTPRINT_BUILD=DIR measures DIR instead
+# (logmetrics.dll, or a native `logmetrics` executable); FOOTPRINT_REPEAT=N keeps the lowest RSS of N runs.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -72,7 +72,9 @@ measure() {
       ready=()
     else
       ready=(--ready-url "http://127.0.0.1:$port/-/ready")
-      cmd=("${lm[@]}" run --progs "$program" --logs "$log" --listen "127.0.0.1:$port" --max-series-per-metric 0)
+      # --state-dir as in the Dockerfile's CMD (mtail keeps no positions).
+      rm -rf "$out/state" && mkdir -p "$out/state"
+      cmd=("${lm[@]}" run --progs "$program" --logs "$log" --listen "127.0.0.1:$port" --max-series-per-metric 0 --state-dir "$out/state")
     fi
     r=$(python3 "$here/footprint.py" --url "http://127.0.0.1:$port/metrics" "${ready[@]}" --log "$log" --lines "$lines" \
           --count-metric "$metric" -- "${cmd[@]}") || die "$name/$tool failed"
