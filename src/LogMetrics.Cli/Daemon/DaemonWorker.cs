@@ -10,6 +10,7 @@ using LogMetrics.Runtime.Execution;
 using LogMetrics.Tailing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ILogger = Serilog.ILogger;
 
@@ -176,9 +177,13 @@ internal sealed class DaemonWorker(DaemonSettings settings, ILogger log)
 
     private WebApplication BuildApp(DaemonState state, IPEndPoint endpoint, bool localhost, WebConfigProvider webConfig)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.None);
+        // The empty builder, not the slim one: no appsettings.json and environment configuration, no console logger,
+        // no host filtering; each was an assembly loaded and kept in memory for nothing (docs/performance.md, Footprint).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        // The results (Results.Text...) ask the request's services for a logger factory; it has no provider.
+        builder.Services.AddLogging();
         var tls = webConfig.Current.Tls;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

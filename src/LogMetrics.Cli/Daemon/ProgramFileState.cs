@@ -2,10 +2,10 @@ using LogMetrics.Language.Diagnostics;
 
 namespace LogMetrics.Cli.Daemon;
 
-/// <summary>A program file as the last reload left it: Hash is the text running, Error the last failure (null when the last load worked).</summary>
+/// <summary>A program file as the last reload left it: Text is the text running, Error the last failure (null when the last load worked).</summary>
 internal sealed record ProgramFileState(
     string Path,
-    string? Hash,
+    string? Text,
     bool Running,
     IReadOnlyList<Diagnostic> Diagnostics,
     string? Error,

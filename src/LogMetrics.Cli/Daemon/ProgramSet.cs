@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using LogMetrics.Cli.Check;
 using LogMetrics.Language.Diagnostics;
@@ -119,10 +118,9 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log, IRead
             return LoadOutcome.Failed;
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         lock (_files)
         {
-            if (_files.TryGetValue(path, out var known) && known.Hash == hash && known.Running)
+            if (_files.TryGetValue(path, out var known) && known.Text == text && known.Running)
             {
                 // The running text is back (e.g. a broken edit was reverted): the last failure no longer applies.
                 _files[path] = known with { Diagnostics = known.Error is null ? known.Diagnostics : [], Error = null };
@@ -170,7 +168,7 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log, IRead
         }
 
         log.Information(result.Unchanged ? "Program {Program} unchanged" : "Loaded {Program}", name);
-        Remember(path, hash, result.Diagnostics, null);
+        Remember(path, text, result.Diagnostics, null);
         return result.Unchanged ? LoadOutcome.Unchanged : LoadOutcome.Loaded;
     }
 
@@ -182,20 +180,20 @@ internal sealed class ProgramSet(Engine engine, string progs, ILogger log, IRead
         }
     }
 
-    private void Remember(string path, string? loadedHash, IReadOnlyList<Diagnostic> diagnostics, string? error)
+    private void Remember(string path, string? loadedText, IReadOnlyList<Diagnostic> diagnostics, string? error)
     {
         lock (_files)
         {
             _files.TryGetValue(path, out var previous);
             _files[path] = new ProgramFileState(
                 path,
-                loadedHash ?? previous?.Hash,
-                Running: loadedHash is not null || previous?.Running == true,
+                loadedText ?? previous?.Text,
+                Running: loadedText is not null || previous?.Running == true,
                 diagnostics,
                 error,
                 DateTimeOffset.UtcNow)
             {
-                Loads = (previous?.Loads ?? 0) + (loadedHash is null ? 0 : 1),
+                Loads = (previous?.Loads ?? 0) + (loadedText is null ? 0 : 1),
                 LoadErrors = (previous?.LoadErrors ?? 0) + (error is null ? 0 : 1),
             };
         }

@@ -55,7 +55,7 @@ internal sealed class WebhookEndpoint
     public static void Map(WebApplication app, WebhookSettings settings, DaemonState state, ILogger log)
     {
         var endpoint = new WebhookEndpoint(settings, state, log);
-        app.MapPost(settings.Path, (Func<HttpContext, Task<IResult>>)endpoint.HandleAsync);
+        app.MapPost(settings.Path, async context => await (await endpoint.HandleAsync(context)).ExecuteAsync(context));
         log.Information("Webhook input on POST {Path} ({Format})", settings.Path, settings.Format);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using LogMetrics.Language;
 using LogMetrics.Language.Binding;
@@ -38,11 +37,10 @@ public sealed class Engine : ILineSink, IDisposable
     public ProgramLoadResult Load(string path, string text)
     {
         var name = Path.GetFileName(path);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         lock (_lock)
         {
             _programs.TryGetValue(name, out var state);
-            if (state is not null && state.Hash == hash && state.Current is not null)
+            if (state is not null && state.Text == text && state.Current is not null)
             {
                 return new ProgramLoadResult(name, true, true, state.Diagnostics);
             }
@@ -95,7 +93,7 @@ public sealed class Engine : ILineSink, IDisposable
 
             var previous = state.Current;
             state.Path = path;
-            state.Hash = hash;
+            state.Text = text;
             state.Diagnostics = compilation.Diagnostics;
             state.Current = compiled;
             if (previous is not null)

@@ -15,7 +15,8 @@ internal sealed class ProgramState
 
     public string Path { get; set; }
 
-    public string Hash { get; set; } = "";
+    /// <summary>The text running; reloading the same text keeps the program's state.</summary>
+    public string Text { get; set; } = "";
 
     /// <summary>Swapped atomically on reload; the worker reads it once per batch.</summary>
     public volatile CompiledProgram? Current;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LogMetrics.Tailing.Formats;
 using LogMetrics.Tailing.Lines;
 using Microsoft.Win32.SafeHandles;
@@ -77,7 +76,7 @@ internal sealed class FileReader : IDisposable
             read += n;
         }
 
-        return Convert.ToHexString(SHA256.HashData(head)[..16]);
+        return Convert.ToHexString(Sha256.HashData(head)[..16]);
     }
 
     /// <summary>Where to start reading to be at the end: after the last newline, so a line being written is read whole.</summary>
@@ -223,7 +222,7 @@ internal sealed class FileReader : IDisposable
         }
 
         head.CopyTo(_head);
-        Fingerprint = Convert.ToHexString(SHA256.HashData(head)[..16]);
+        Fingerprint = Convert.ToHexString(Sha256.HashData(head)[..16]);
         FingerprintLength = length;
     }
 

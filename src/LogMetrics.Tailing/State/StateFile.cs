@@ -13,8 +13,6 @@ namespace LogMetrics.Tailing.State;
 internal sealed class StateFile(string directory)
 {
     private const string FileName = "positions.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public string Path { get; } = System.IO.Path.Combine(directory, FileName);
 
     public IReadOnlyList<FileState> Load()
@@ -26,7 +24,7 @@ internal sealed class StateFile(string directory)
                 return [];
             }
 
-            return JsonSerializer.Deserialize<List<FileState>>(File.ReadAllBytes(Path), Json) ?? [];
+            return JsonSerializer.Deserialize(File.ReadAllBytes(Path), StateJsonContext.Default.ListFileState) ?? [];
         }
         catch (JsonException)
         {
@@ -40,7 +38,7 @@ internal sealed class StateFile(string directory)
         var temp = Path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, states, Json);
+            JsonSerializer.Serialize(stream, states, StateJsonContext.Default.IReadOnlyListFileState);
             stream.Flush(flushToDisk: true);
         }
 
