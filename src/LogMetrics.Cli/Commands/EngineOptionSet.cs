@@ -47,12 +47,33 @@ internal static class EngineOptionSet
         CustomParser = IntegerOption.ParseNullable,
     });
 
-    public static readonly Option<TimeSpan> MatchTimeout = new("--match-timeout")
+    public static readonly Option<TimeSpan> MatchTimeout = RegexTimeout(new("--match-timeout")
     {
         Description = "Longest time one regex may spend on one line (e.g. 100ms, 1s); a timeout is a runtime error.",
         DefaultValueFactory = _ => TimeSpan.FromSeconds(1),
         CustomParser = Duration.Parse,
-    };
+    });
+
+    /// <summary>.NET's regex engine takes a timeout above 0 and below about 24 days (int.MaxValue ms); anything else would
+    /// fail every program's load, so it is a usage error at parse time.</summary>
+    public static Option<TimeSpan> RegexTimeout(Option<TimeSpan> option)
+    {
+        var longest = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+        option.Validators.Add(result =>
+        {
+            if (result.Errors.Any() || result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var value = result.GetValueOrDefault<TimeSpan>();
+            if (value <= TimeSpan.Zero || value > longest)
+            {
+                result.AddError($"{option.Name} must be above 0 and at most {Duration.Format(longest)} (got {result.Tokens[0].Value})");
+            }
+        });
+        return option;
+    }
 
     public static void AddTo(Command command)
     {

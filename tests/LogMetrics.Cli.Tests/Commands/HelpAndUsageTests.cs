@@ -55,6 +55,22 @@ public sealed class HelpAndUsageTests
         Assert.DoesNotMatch(@"LogMetrics\.|System\.|expected type", result.Stderr);
     }
 
+    /// <summary>.NET's regex engine refuses a timeout of 0 or above ~24 days: every program's load would fail, so
+    /// it is a usage error naming the range (the engine's own handling of a load that fails is tested in Runtime).</summary>
+    [Theory]
+    [InlineData("run", "0s")]
+    [InlineData("run", "720h")]
+    [InlineData("explain", "0s")]
+    [InlineData("test", "0ms")]
+    public async Task A_match_timeout_the_regex_engine_refuses_is_a_usage_error(string command, string value)
+    {
+        var result = await CliRunner.RunAsync([command, "--match-timeout", value, "--progs", "p", "--logs", "l", "--log", "l", "--expect", "e", "x.rules"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--match-timeout must be above 0 and at most", result.Stderr);
+        Assert.Contains($"(got {value})", result.Stderr);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr);
+    }
+
     [Theory]
     [InlineData("--port", "9100")]
     [InlineData("--port=9100", null)]
