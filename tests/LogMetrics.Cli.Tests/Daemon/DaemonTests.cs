@@ -146,7 +146,7 @@ public sealed class DaemonTests
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--listen", $"127.0.0.1:{port}"], timeout: TimeSpan.FromSeconds(30));
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--listen", $"127.0.0.1:{port}"], timeout: TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("address already in use", result.Stderr);
     }

@@ -85,8 +85,8 @@ public sealed class ReloadTests
         await daemon.WaitForWebLogAsync();
 
         dir.Write("progs/lines.rules", Programs.Lines);
-        CliRunner.Signal(daemon.Process, PosixSignalNumber.Hup);
-        await Poll.UntilAsync(() => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"), "lines.rules on the landing page");
+        Posix.Signal(daemon.Process.Id, Posix.SigHup);
+        await Poll.UntilAsync("lines.rules on the landing page", () => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"));
         Assert.Equal(2, Exposition.Value(await daemon.GetStringAsync("/metrics"), "requests_total", ("method", "GET")));
         Assert.False(daemon.Process.HasExited);
     }
@@ -102,6 +102,6 @@ public sealed class ReloadTests
         dir.Write("progs/lines.rules", Programs.Lines);
         File.AppendAllText(log, "PUT /x 1\n");
         await daemon.WaitForValueAsync("requests_total", 1, ("method", "PUT"));
-        await Poll.UntilAsync(() => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"), "lines.rules on the landing page");
+        await Poll.UntilAsync("lines.rules on the landing page", () => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"));
     }
 }

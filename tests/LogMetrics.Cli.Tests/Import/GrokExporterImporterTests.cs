@@ -232,7 +232,7 @@ public sealed class GrokExporterImporterTests
                 value: '{{divide .a .b}}'
             """);
         var log = dir.Write("app.log", "a=3 b=4 t=\"2024-01-02 03:04:05,250\" p=/srv/users/42/profile\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("fn_divide_seconds 0.75\n", result.Stdout);
         Assert.Contains(
@@ -261,7 +261,7 @@ public sealed class GrokExporterImporterTests
                 match: 'bytes='
             """);
         var log = dir.Write("app.log", "bytes=10\nbytes=-\nbytes=5\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("bytes_total 15\n", result.Stdout);
         Assert.Contains("lines_total 3\n", result.Stdout);
@@ -310,7 +310,7 @@ public sealed class GrokExporterImporterTests
     {
         using var dir = new TempDirectory();
         var config = dir.Write("config.yml", Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    lables: {}\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", "-", "--one-shot"], stdin: "");
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", "-", "--one-shot"], stdin: "");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("config.yml:10:5: error: unknown key 'lables' in metric; did you mean 'labels'?", result.Stderr);
     }
