@@ -34,9 +34,6 @@ internal sealed class SyntaxTreeBuilder
         return new SourceSpan(_file, start.Line, start.Column + 1, Math.Max(1, length));
     }
 
-    private SourceSpan Span(IToken start, IToken stop) =>
-        new(_file, start.Line, start.Column + 1, Math.Max(1, stop.StopIndex - start.StartIndex + 1));
-
     private List<StatementSyntax> Statements(StatementListContext context)
     {
         var result = new List<StatementSyntax>();
