@@ -106,7 +106,7 @@ public sealed class BundledProgramsTests
         Assert.True(expected.Values.Sum() > 0, "the sample log has no response bytes");
         foreach (var ((method, code), bytes) in expected)
         {
-            Assert.Equal(bytes, Exposition.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
+            Assert.Equal(bytes, ExpositionParser.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
         }
     }
 

@@ -38,11 +38,11 @@ public sealed class BadInputTests
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"], timeout: TimeSpan.FromSeconds(120));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(5, Exposition.Value(result.Stdout, "lines_total"));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "alpha")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "beta")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "gamma")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "delta")));
+        Assert.Equal(5, ExpositionParser.Value(result.Stdout, "lines_total"));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "alpha")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "beta")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "gamma")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "delta")));
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class BadInputTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
-        Assert.Equal(3, Exposition.Value(result.Stdout, "lines_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "evil_total"));
+        Assert.Equal(3, ExpositionParser.Value(result.Stdout, "lines_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "evil_total"));
         Assert.Contains("runtime error", result.Stderr);
     }
 

@@ -41,9 +41,9 @@ public sealed class MultilineTests
         var log = dir.Write("app.log", Log);
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--multiline", dir.Path + "/*.log=start:/^\\d{4}-\\d{2}-\\d{2} /"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.OutOfMemoryError")));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.OutOfMemoryError")));
         Assert.Equal("", result.Stderr.Trim());
     }
 
@@ -55,7 +55,7 @@ public sealed class MultilineTests
         var log = dir.Write("app.log", Log);
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(11, Exposition.Value(result.Stdout, "records_total"));
+        Assert.Equal(11, ExpositionParser.Value(result.Stdout, "records_total"));
         Assert.DoesNotContain("exceptions_total{", result.Stdout);
     }
 
@@ -67,8 +67,8 @@ public sealed class MultilineTests
         var result = await LogMetricsCli.RunAsync(
             ["run", "--progs", program, "--logs", "-", "--one-shot", "--multiline", "-=start:/^\\d{4}-/"], stdin: Log);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class MultilineTests
             "--multiline", "/nowhere/*.log=start:/^x/",
         ]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
         Assert.Contains($"warning: {log}: 3 multiline record(s) reached max_lines or max_bytes", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("warning: --multiline /nowhere/*.log=start:/^x/ applies to no log that was read", result.Stderr, StringComparison.Ordinal);
     }

@@ -13,9 +13,9 @@ public sealed class OneShotTests
         var log = dir.Write("logs/access.log", Programs.WebLog);
         var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, Exposition.Value(result.Stdout, "requests_total", ("method", "GET"), ("prog", "web.rules")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "POST")));
-        Assert.Equal(30, Exposition.Value(result.Stdout, "last_size_bytes"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET"), ("prog", "web.rules")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "POST")));
+        Assert.Equal(30, ExpositionParser.Value(result.Stdout, "last_size_bytes"));
         Assert.DoesNotContain("logmetrics_", result.Stdout);
     }
 
@@ -29,7 +29,7 @@ public sealed class OneShotTests
         var other = dir.Write("b.log", "w\n");
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", dir["a"] + "/*.log", "--logs", other, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "lines_total"));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "lines_total"));
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class OneShotTests
             "{\"log\":\"POST /b 20\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-22T03:00:01.000000001Z\"}\n");
         var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", flag, value]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "POST")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "POST")));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class OneShotTests
             "2026-11-22T03:00:01.0Z stdout F POST /b 20\n");
         var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", "--log-format", "cri"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
-        Assert.Equal(20, Exposition.Value(result.Stdout, "last_size_bytes"));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(20, ExpositionParser.Value(result.Stdout, "last_size_bytes"));
     }
 }
 
@@ -146,7 +146,7 @@ public sealed class OneShotNothingSilentTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("warning: --logs " + dir["nope/*.log"] + ": no file matches", result.Stderr);
-        Assert.Equal(2, Exposition.Value(result.Stdout, "lines_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "lines_total"));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class OneShotNothingSilentTests
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(12_000, Exposition.Parse(result.Stdout).Count(s => s.Name == "ids_total"));
+        Assert.Equal(12_000, ExpositionParser.Parse(result.Stdout).Count(s => s.Name == "ids_total"));
         Assert.Equal("", result.Stderr);
     }
 
@@ -200,7 +200,7 @@ public sealed class OneShotNothingSilentTests
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-series-per-metric", "2"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, Exposition.Parse(result.Stdout).Count(s => s.Name == "requests_total"));
+        Assert.Equal(2, ExpositionParser.Parse(result.Stdout).Count(s => s.Name == "requests_total"));
         Assert.Contains("warning: metric 'requests_total' (web.rules) reached --max-series-per-metric 2: 2 update(s)", result.Stderr);
         Assert.DoesNotContain("last_size_bytes", result.Stderr);
     }

@@ -14,7 +14,7 @@ public sealed class TestCommandTests
 
         var update = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"]);
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Equal(2, Exposition.Value(File.ReadAllText(expected), "requests_total", ("method", "GET")));
+        Assert.Equal(2, ExpositionParser.Value(File.ReadAllText(expected), "requests_total", ("method", "GET")));
 
         var pass = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected]);
         Assert.True(pass.ExitCode == 0, pass.ToString());

@@ -113,7 +113,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
         Poll.UntilAsync(
             $"{name} == {value}",
             () => GetStringAsync("/metrics"),
-            text => Exposition.Value(text, name, labels) == value);
+            text => ExpositionParser.Value(text, name, labels) == value);
 
     public async Task<int> StopAsync(TimeSpan deadline)
     {
