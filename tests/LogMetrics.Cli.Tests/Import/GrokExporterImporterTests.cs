@@ -129,7 +129,7 @@ public sealed class GrokExporterImporterTests
         Assert.Contains("(a_took.yaml, line 1)", result.Programs[1].Text);
 
         var log = dir.Write("app.log", "ERROR disk\ntook=3\ntemp=21.5\n");
-        var run = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var run = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("errors_total{kind=\"disk\",logfile=\"fixed\"} 1\n", run.Stdout);
         Assert.Contains("took_seconds_bucket{logfile=\"app.log\",le=\"10\"} 1\n", run.Stdout);
@@ -292,7 +292,7 @@ public sealed class GrokExporterImporterTests
                 match: 'amount='
             """);
         var log = dir.Write("app.log", "shop=a amount=10\nshop=a amount=-4\nshop=b amount=-1\nshop=a amount=0.5\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("refunds_total{shop=\"a\"} 10.5\n", result.Stdout);
         Assert.DoesNotContain("shop=\"b\"", result.Stdout);
@@ -302,7 +302,7 @@ public sealed class GrokExporterImporterTests
         // The daemon tells it in its log and counts it per program.
         await using var daemon = await DaemonProcess.StartWithArgsAsync(["run", "--config", config, "--logs", log, "--from-start"]);
         await daemon.WaitForValueAsync("logmetrics_program_runtime_errors_total", 2, ("program", "refunds_total.rules"));
-        await Poll.UntilAsync(() => Task.FromResult(daemon.Stderr), log => log.Contains("Negative value with metric counter", StringComparison.Ordinal), "the runtime error in the log");
+        await Poll.UntilAsync("the runtime error in the log", () => Task.FromResult(daemon.Stderr), log => log.Contains("Negative value with metric counter", StringComparison.Ordinal));
     }
 
     [Fact]

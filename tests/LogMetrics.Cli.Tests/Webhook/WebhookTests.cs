@@ -164,7 +164,7 @@ public sealed class WebhookTests
                   admin: '{{if eq {{{role}}} "admin"}}yes{{else}}no{{end}}'
             """);
         var outputs = dir.Path + "/rules";
-        var imported = await CliRunner.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
+        var imported = await LogMetricsCli.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
         Assert.True(imported.ExitCode == 0, imported.Stderr);
         Assert.Contains("--webhook-extra", imported.Stderr);
         if (format == "json_bulk")
