@@ -64,7 +64,7 @@ public sealed class HelpAndUsageTests
     [InlineData("test", "0ms")]
     public async Task A_match_timeout_the_regex_engine_refuses_is_a_usage_error(string command, string value)
     {
-        var result = await CliRunner.RunAsync([command, "--match-timeout", value, "--progs", "p", "--logs", "l", "--log", "l", "--expect", "e", "x.rules"]);
+        var result = await LogMetricsCli.RunAsync([command, "--match-timeout", value, "--progs", "p", "--logs", "l", "--log", "l", "--expect", "e", "x.rules"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"--match-timeout must be above 0 and at most", result.Stderr);
         Assert.Contains($"(got {value})", result.Stderr);
