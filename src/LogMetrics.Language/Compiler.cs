@@ -18,6 +18,6 @@ public static class Compiler
         }
 
         var program = Binder.Bind(fileName, unit, options.Grok ?? GrokLibrary.Default, diagnostics);
-        return new Compilation(fileName, diagnostics, program) { Syntax = options.DumpSyntax ? unit : null };
+        return new Compilation(fileName, diagnostics, program);
     }
 }

@@ -7,7 +7,4 @@ public sealed record CompilerOptions
 {
     /// <summary>Grok names available inside regex literals; null means <see cref="GrokLibrary.Default"/>.</summary>
     public GrokLibrary? Grok { get; init; }
-
-    /// <summary>Keeps the syntax tree in <see cref="Compilation.Syntax"/> (mtail's --dump_ast).</summary>
-    public bool DumpSyntax { get; init; }
 }

@@ -158,55 +158,9 @@ public sealed class MetricStorePropertyTests
 
     private static string Escape(string value) => Convert.ToHexString(Encoding.UTF8.GetBytes(value));
 
-    /// <summary>The samples of a Prometheus text exposition, label values unescaped (\\, \", \n).</summary>
-    private static List<string> ParseExposition(string text)
-    {
-        var lines = new List<string>();
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var brace = line.IndexOf('{');
-            var name = line[..brace];
-            var labels = new List<(string, string)>();
-            var i = brace + 1;
-            while (line[i] != '}')
-            {
-                var equals = line.IndexOf('=', i);
-                var label = line[i..equals];
-                var value = new StringBuilder();
-                i = equals + 2;
-                while (line[i] != '"')
-                {
-                    if (line[i] == '\\')
-                    {
-                        i++;
-                        value.Append(line[i] == 'n' ? '\n' : line[i]);
-                    }
-                    else
-                    {
-                        value.Append(line[i]);
-                    }
-
-                    i++;
-                }
-
-                labels.Add((label, value.ToString()));
-                i++;
-                if (line[i] == ',')
-                {
-                    i++;
-                }
-            }
-
-            lines.Add(Line(name, labels, double.Parse(line[(i + 2)..], CultureInfo.InvariantCulture)));
-        }
-
-        return lines;
-    }
+    /// <summary>The samples of a Prometheus text exposition in <see cref="Line"/>'s form, label values unescaped.</summary>
+    private static List<string> ParseExposition(string text) =>
+        ExpositionParser.Parse(text).Select(s => Line(s.Name, s.Labels.Select(l => (l.Key, l.Value)), s.Value)).ToList();
 
     private enum OperationKind
     {

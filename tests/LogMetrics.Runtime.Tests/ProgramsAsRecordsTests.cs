@@ -15,7 +15,7 @@ public sealed partial class ProgramsAsRecordsTests
     [InlineData("postgresql_slow_queries", 11)]
     public void RecordsAndLinesGiveTheSameMetrics(string name, int expectedRecords)
     {
-        var dir = Path.Combine(RepositoryRoot(), "programs", name);
+        var dir = Path.Combine(Repository.Root, "programs", name);
         var program = File.ReadAllText(Path.Combine(dir, name + ".rules"));
         var lines = File.ReadAllLines(Path.Combine(dir, "sample.log"));
         var records = GroupRecords(lines);
@@ -58,18 +58,6 @@ public sealed partial class ProgramsAsRecordsTests
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LogMetrics.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("LogMetrics.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2} ")]
     private static partial Regex RecordStart();

@@ -5,25 +5,25 @@ namespace LogMetrics.Tailing.Tests;
 
 public sealed class OneShotTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     [Fact]
     public void Reads_every_file_to_the_end_in_path_order()
     {
-        File.WriteAllText(_dir.File("b.log"), "b1\nb2\n");
-        File.WriteAllText(_dir.File("a.log"), "a1\r\na2\npartial");
-        File.WriteAllText(_dir.File("c.txt"), "ignored\n");
+        File.WriteAllText(_dir["b.log"], "b1\nb2\n");
+        File.WriteAllText(_dir["a.log"], "a1\r\na2\npartial");
+        File.WriteAllText(_dir["c.txt"], "ignored\n");
         var sink = new CollectingSink();
-        Tailer.ReadToEnd(new TailOptions { Sources = [_dir.File("*.log")] }, sink);
+        Tailer.ReadToEnd(new TailOptions { Sources = [_dir["*.log"]] }, sink);
         Assert.Equal(
-            [(_dir.File("a.log"), "a1"), (_dir.File("a.log"), "a2"), (_dir.File("a.log"), "partial"), (_dir.File("b.log"), "b1"), (_dir.File("b.log"), "b2")],
+            [(_dir["a.log"], "a1"), (_dir["a.log"], "a2"), (_dir["a.log"], "partial"), (_dir["b.log"], "b1"), (_dir["b.log"], "b2")],
             sink.Entries);
     }
 
     [Fact]
     public void Reads_a_large_file_across_chunks_in_order()
     {
-        var path = _dir.File("big.log");
+        var path = _dir["big.log"];
         var text = new StringBuilder();
         for (var i = 0; i < 200_000; i++)
         {
@@ -48,7 +48,7 @@ public sealed class OneShotTests : IDisposable
     [Fact]
     public void Decodes_docker_files()
     {
-        var path = _dir.File("c.json.log");
+        var path = _dir["c.json.log"];
         File.WriteAllText(path, "{\"log\":\"hello\\n\",\"stream\":\"stdout\",\"time\":\"t\"}\nnot json\n{\"log\":\"par\",\"stream\":\"stdout\"}\n{\"log\":\"t\\n\",\"stream\":\"stdout\"}\n");
         var sink = new CollectingSink();
         var status = Tailer.ReadToEnd(new TailOptions { Sources = [path], Format = LogFormat.Docker }, sink, Serilog.Core.Logger.None);
@@ -59,10 +59,10 @@ public sealed class OneShotTests : IDisposable
     [Fact]
     public void Missing_and_unreadable_files_do_not_stop_the_rest()
     {
-        File.WriteAllText(_dir.File("ok.log"), "ok\n");
-        File.CreateSymbolicLink(_dir.File("dangling.log"), _dir.File("nowhere"));
+        File.WriteAllText(_dir["ok.log"], "ok\n");
+        File.CreateSymbolicLink(_dir["dangling.log"], _dir["nowhere"]);
         var sink = new CollectingSink();
-        var status = Tailer.ReadToEnd(new TailOptions { Sources = [_dir.File("*.log"), _dir.File("missing/*.log")] }, sink, Serilog.Core.Logger.None);
+        var status = Tailer.ReadToEnd(new TailOptions { Sources = [_dir["*.log"], _dir["missing/*.log"]] }, sink, Serilog.Core.Logger.None);
         Assert.Equal(["ok"], sink.Lines);
         Assert.Equal(1, status.Single(s => s.Name.EndsWith("dangling.log")).OpenErrors);
     }

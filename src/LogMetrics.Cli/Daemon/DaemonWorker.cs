@@ -8,6 +8,7 @@ using LogMetrics.Metrics;
 using LogMetrics.Runtime;
 using LogMetrics.Runtime.Execution;
 using LogMetrics.Tailing;
+using LogMetrics.Tailing.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using LogMetrics.Cli.Check;
 using LogMetrics.Cli.Commands;
+using LogMetrics.Lines;
 using LogMetrics.Metrics;
 using LogMetrics.Runtime;
 using LogMetrics.Runtime.Execution;
@@ -50,7 +51,7 @@ internal static class OneShotRunner
         // A bar only for a person watching: stderr is a terminal, --quiet was not given, and the size is known.
         var total = allowProgress && !Console.IsErrorRedirected ? InputSize.Estimate(logs) : 0;
         var sources = total > 0
-            ? new ProgressBar(Console.Error, total, () => sink.Bytes, () => sink.Lines).Run(Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None)))
+            ? new ProgressBar(Console.Error, total, () => sink.Characters, () => sink.Lines).Run(Task.Run(() => Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None)))
             : Tailer.ReadToEnd(tail, sink, Serilog.Core.Logger.None);
         ReportRecords(sources, tail.Multiline, errors);
 

@@ -364,7 +364,7 @@ internal sealed partial class Binder
 
         if (declaration.Limit is < 0)
         {
-            Report(DiagnosticMessages.InvalidLimit(declaration.Span, declaration.Name));
+            Report(DiagnosticMessages.InvalidLimit(declaration.LimitSpan ?? declaration.Span, declaration.Name));
         }
 
         foreach (var set in declaration.InitialLabelSets)

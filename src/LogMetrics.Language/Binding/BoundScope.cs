@@ -112,18 +112,4 @@ internal sealed class BoundScope
         names.AddRange(positional.Select(p => "$" + p));
         return names;
     }
-
-    /// <summary>Whether a json or logfmt pattern guards this scope.</summary>
-    public bool HasStructured()
-    {
-        for (var scope = this; scope is not null; scope = scope.Parent)
-        {
-            if (scope._structured is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -69,9 +69,6 @@ internal static class PatternMessages
     public static PatternError TrailingBackslash(int offset) =>
         new("LM3020", offset, 1, "trailing backslash at end of expression");
 
-    public static PatternError NotCompilable(int length, string reason) =>
-        new("LM3021", 0, length, $"the translated pattern cannot be compiled: {reason}");
-
     public static PatternError Unsupported(int offset, int length, string text, string why) =>
         new("LM3022", offset, length, $"unsupported: `{text}` ({why})");
 

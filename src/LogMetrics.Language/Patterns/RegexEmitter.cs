@@ -18,8 +18,6 @@ internal sealed class RegexEmitter
         _captures = captures;
     }
 
-    public bool NeedsBacktracking { get; private set; }
-
     public IReadOnlyList<CaptureGroup> Groups => _groups.Select(g => g!).ToList();
 
     public string Emit(RegexNode root)
@@ -48,8 +46,6 @@ internal sealed class RegexEmitter
                 _sb.Append('.');
                 break;
             case RegexNodeKind.Assertion:
-                // RE2's ASCII \b and \B are written with lookarounds.
-                NeedsBacktracking |= node.Text.Contains("(?<", StringComparison.Ordinal);
                 _sb.Append(node.Text);
                 break;
             case RegexNodeKind.Flags:
@@ -90,13 +86,11 @@ internal sealed class RegexEmitter
                 WriteCapture(node);
                 break;
             case RegexNodeKind.Group:
-                NeedsBacktracking |= node.IsAtomic;
                 _sb.Append(node.Text);
                 Write(node.Child);
                 _sb.Append(')');
                 break;
             case RegexNodeKind.Lookaround:
-                NeedsBacktracking = true;
                 _sb.Append(node.Text);
                 Write(node.Child);
                 _sb.Append(')');
@@ -118,7 +112,6 @@ internal sealed class RegexEmitter
     {
         if (node.Possessive)
         {
-            NeedsBacktracking = true;
             _sb.Append("(?>");
         }
 

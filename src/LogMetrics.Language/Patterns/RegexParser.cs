@@ -25,6 +25,7 @@ internal sealed class RegexParser
     private readonly List<PatternError> _errors = [];
     private int _pos;
     private int _nesting;
+    private bool _tooComplex;
     private RegexFlags _flags;
 
     public RegexParser(string text, RegexDialect dialect, Func<string, GrokResolution>? resolveGrok)
@@ -271,6 +272,7 @@ internal sealed class RegexParser
         if (++_nesting > MaxNesting)
         {
             _errors.Add(PatternMessages.TooComplex(start, 1));
+            _tooComplex = true;
             _pos = _text.Length;
             return RegexNode.EmptyNode;
         }
@@ -307,8 +309,9 @@ internal sealed class RegexParser
         {
             _pos++;
         }
-        else
+        else if (!_tooComplex)
         {
+            // After "nests too deeply" the rest of the pattern is skipped: its groups are not reported unclosed.
             _errors.Add(PatternMessages.MissingClosingParen(openOffset));
         }
 

@@ -24,9 +24,6 @@ public sealed record RegexTranslation
     /// <summary>A literal that every match must contain (ordinal), for a cheap prefilter; null when there is none.</summary>
     public string? RequiredLiteral { get; init; }
 
-    /// <summary>True when the pattern uses lookaround, atomic groups or backreferences (so NonBacktracking cannot run it).</summary>
-    public bool NeedsBacktracking { get; init; }
-
     /// <summary>The parsed pattern, kept to write narrower variants (null when it has errors).</summary>
     internal RegexNode? Tree { get; init; }
 

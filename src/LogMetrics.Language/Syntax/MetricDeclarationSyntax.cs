@@ -36,6 +36,9 @@ internal sealed record MetricDeclarationSyntax(
 
     public SourceSpan? MaxAgeSpan { get; init; }
 
+    /// <summary>Where `limit N` stands, for a diagnostic about N.</summary>
+    public SourceSpan? LimitSpan { get; init; }
+
     /// <summary>`retention`: a label set not updated for this long is removed.</summary>
     public TimeSpan? Retention { get; init; }
 }

@@ -15,7 +15,10 @@ public static class ProgramFormatter
 {
     private const string Indent = "  ";
 
-    public static FormatResult Format(string fileName, string text)
+    public static FormatResult Format(string fileName, string text) => Format(fileName, text, Write);
+
+    /// <summary>Formats with <paramref name="write"/>; the token check refuses any output whose tokens differ.</summary>
+    internal static FormatResult Format(string fileName, string text, Func<List<IToken>, string> write)
     {
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
@@ -25,10 +28,11 @@ public static class ProgramFormatter
         }
 
         var tokens = Tokens(text);
-        var formatted = Write(tokens);
-        if (!SameTokens(tokens, Tokens(formatted)))
+        var formatted = write(tokens);
+        if (FirstDifference(tokens, Tokens(formatted)) is { } changed)
         {
-            diagnostics.Add(DiagnosticMessages.FormatChangedTokens(new SourceSpan(fileName, 1, 1, 1)));
+            diagnostics.Add(DiagnosticMessages.FormatChangedTokens(
+                new SourceSpan(fileName, changed.Line, changed.Column + 1, Math.Max(1, changed.StopIndex - changed.StartIndex + 1))));
             return new FormatResult(null, diagnostics);
         }
 
@@ -48,11 +52,23 @@ public static class ProgramFormatter
         return tokens;
     }
 
-    private static bool SameTokens(List<IToken> a, List<IToken> b)
+    /// <summary>The first significant token of the input that the output lost or changed (the input's last token when
+    /// the output only adds), or null when both have the same tokens.</summary>
+    private static IToken? FirstDifference(List<IToken> input, List<IToken> output)
     {
-        static IEnumerable<(int, string)> Significant(List<IToken> tokens) =>
-            tokens.Where(t => t.Type != RulesLexer.NL).Select(t => (t.Type, t.Type == RulesLexer.COMMENT ? t.Text.TrimEnd() : t.Text));
-        return Significant(a).SequenceEqual(Significant(b));
+        static List<IToken> Significant(List<IToken> tokens) => tokens.Where(t => t.Type != RulesLexer.NL).ToList();
+        static string Text(IToken t) => t.Type == RulesLexer.COMMENT ? t.Text.TrimEnd() : t.Text;
+        var a = Significant(input);
+        var b = Significant(output);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (i >= b.Count || a[i].Type != b[i].Type || Text(a[i]) != Text(b[i]))
+            {
+                return a[i];
+            }
+        }
+
+        return b.Count > a.Count ? a.LastOrDefault() ?? b[a.Count] : null;
     }
 
     private static string Write(List<IToken> tokens)

@@ -34,9 +34,6 @@ internal sealed class SyntaxTreeBuilder
         return new SourceSpan(_file, start.Line, start.Column + 1, Math.Max(1, length));
     }
 
-    private SourceSpan Span(IToken start, IToken stop) =>
-        new(_file, start.Line, start.Column + 1, Math.Max(1, stop.StopIndex - start.StartIndex + 1));
-
     private List<StatementSyntax> Statements(StatementListContext context)
     {
         var result = new List<StatementSyntax>();
@@ -113,7 +110,7 @@ internal sealed class SyntaxTreeBuilder
         string? help = null;
         var initial = new List<LabelSetSyntax>();
         List<double>? quantiles = null, errors = null;
-        SourceSpan? quantilesSpan = null, errorsSpan = null, maxAgeSpan = null;
+        SourceSpan? quantilesSpan = null, errorsSpan = null, maxAgeSpan = null, limitSpan = null;
         TimeSpan? maxAge = null, retention = null;
         foreach (var clause in context.declarationClause())
         {
@@ -132,6 +129,7 @@ internal sealed class SyntaxTreeBuilder
                     break;
                 case LimitClauseContext limitClause:
                     limit = int.TryParse(limitClause.INTLITERAL().GetText(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+                    limitSpan = Span(clause);
                     break;
                 case HelpClauseContext helpClause:
                     if (helpClause.ID().GetText() != "help")
@@ -210,6 +208,7 @@ internal sealed class SyntaxTreeBuilder
             QuantileErrorsSpan = errorsSpan,
             MaxAge = maxAge,
             MaxAgeSpan = maxAgeSpan,
+            LimitSpan = limitSpan,
             Retention = retention,
         };
     }

@@ -84,9 +84,8 @@ public sealed class GoTimeLayout
         offsetSeconds = 0;
         long year = 0;
         int month = -1, day = -1, yday = -1, hour = 0, minute = 0, second = 0, nsec = 0;
-        bool pmSet = false, amSet = false, utc = false, hasOffset = false;
-        var zoneOffset = 0;
-        ReadOnlySpan<char> zoneName = default;
+        bool pmSet = false, amSet = false;
+        var zoneRead = default(GoZoneRead);
 
         for (var i = 0; i < _elements.Length; i++)
         {
@@ -249,48 +248,17 @@ public sealed class GoTimeLayout
                 case GoLayoutElementKind.ISO8601ShortTZ:
                 case GoLayoutElementKind.ISO8601ColonTZ:
                 case GoLayoutElementKind.ISO8601ColonSecondsTZ:
-                    if (value.Length >= 1 && value[0] == 'Z')
-                    {
-                        value = value[1..];
-                        utc = true;
-                        break;
-                    }
-
-                    if (!ParseNumericZone(e.Kind, ref value, out zoneOffset))
-                    {
-                        return false;
-                    }
-
-                    hasOffset = true;
-                    break;
                 case GoLayoutElementKind.NumTZ:
                 case GoLayoutElementKind.NumSecondsTZ:
                 case GoLayoutElementKind.NumShortTZ:
                 case GoLayoutElementKind.NumColonTZ:
                 case GoLayoutElementKind.NumColonSecondsTZ:
-                    if (!ParseNumericZone(e.Kind, ref value, out zoneOffset))
-                    {
-                        return false;
-                    }
-
-                    hasOffset = true;
-                    break;
                 case GoLayoutElementKind.TZ:
-                    if (value.StartsWith("UTC", StringComparison.Ordinal))
-                    {
-                        utc = true;
-                        value = value[3..];
-                        break;
-                    }
-
-                    n = ZoneNameLength(value);
-                    if (n <= 0)
+                    if (!GoZoneParser.TryRead(e.Kind, ref value, ref zoneRead))
                     {
                         return false;
                     }
 
-                    zoneName = value[..n];
-                    value = value[n..];
                     break;
                 case GoLayoutElementKind.FracSecond0:
                     n = 1 + e.Digits;
@@ -375,22 +343,7 @@ public sealed class GoTimeLayout
         }
 
         var wall = CivilTime.DaysFromCivil(year, month, day) * 86400L + hour * 3600L + minute * 60L + second;
-        if (utc)
-        {
-            offsetSeconds = 0;
-        }
-        else if (hasOffset)
-        {
-            offsetSeconds = zoneOffset;
-        }
-        else if (!zoneName.IsEmpty)
-        {
-            offsetSeconds = NamedZoneOffset(zoneName, zone, wall);
-        }
-        else
-        {
-            offsetSeconds = WallOffset(zone, wall);
-        }
+        offsetSeconds = GoZoneParser.Offset(zoneRead, zone, wall);
 
         unixSeconds = wall - offsetSeconds;
         nanoseconds = nsec;
@@ -456,7 +409,7 @@ public sealed class GoTimeLayout
         return -1;
     }
 
-    private static bool IsDigit(ReadOnlySpan<char> s, int i) => i < s.Length && char.IsAsciiDigit(s[i]);
+    internal static bool IsDigit(ReadOnlySpan<char> s, int i) => i < s.Length && char.IsAsciiDigit(s[i]);
 
     /// <summary>One or two digits (exactly two when <paramref name="fixedWidth"/>), as Go's getnum.</summary>
     private static bool GetNum(ref ReadOnlySpan<char> value, bool fixedWidth, out int result)
@@ -520,192 +473,6 @@ public sealed class GoTimeLayout
         }
 
         return ns;
-    }
-
-    private static bool ParseNumericZone(GoLayoutElementKind kind, ref ReadOnlySpan<char> value, out int offset)
-    {
-        offset = 0;
-        // Positions of the hour, minute and second digits; -1 means "00".
-        int hh = 1, mm, ss = -1, consumed;
-        switch (kind)
-        {
-            case GoLayoutElementKind.ISO8601ColonTZ or GoLayoutElementKind.NumColonTZ:
-                if (value.Length < 6 || value[3] != ':')
-                {
-                    return false;
-                }
-
-                (mm, consumed) = (4, 6);
-                break;
-            case GoLayoutElementKind.ISO8601ShortTZ or GoLayoutElementKind.NumShortTZ:
-                if (value.Length < 3)
-                {
-                    return false;
-                }
-
-                (mm, consumed) = (-1, 3);
-                break;
-            case GoLayoutElementKind.ISO8601ColonSecondsTZ or GoLayoutElementKind.NumColonSecondsTZ:
-                if (value.Length < 9 || value[3] != ':' || value[6] != ':')
-                {
-                    return false;
-                }
-
-                (mm, ss, consumed) = (4, 7, 9);
-                break;
-            case GoLayoutElementKind.ISO8601SecondsTZ or GoLayoutElementKind.NumSecondsTZ:
-                if (value.Length < 7)
-                {
-                    return false;
-                }
-
-                (mm, ss, consumed) = (3, 5, 7);
-                break;
-            default:
-                if (value.Length < 5)
-                {
-                    return false;
-                }
-
-                (mm, consumed) = (3, 5);
-                break;
-        }
-
-        if (!TwoDigits(value, hh, out var h) || !TwoDigits(value, mm, out var m) || !TwoDigits(value, ss, out var s) || h > 24 || m > 60 || s > 60)
-        {
-            return false;
-        }
-
-        offset = (h * 60 + m) * 60 + s;
-        switch (value[0])
-        {
-            case '+':
-                break;
-            case '-':
-                offset = -offset;
-                break;
-            default:
-                return false;
-        }
-
-        value = value[consumed..];
-        return true;
-    }
-
-    private static bool TwoDigits(ReadOnlySpan<char> value, int at, out int result)
-    {
-        result = 0;
-        if (at < 0)
-        {
-            return true;
-        }
-
-        if (!IsDigit(value, at) || !IsDigit(value, at + 1))
-        {
-            return false;
-        }
-
-        result = (value[at] - '0') * 10 + (value[at + 1] - '0');
-        return true;
-    }
-
-    /// <summary>Go's parseTimeZone: how much of the value looks like a zone abbreviation (MST, CEST, GMT+3, +03), or 0.</summary>
-    private static int ZoneNameLength(ReadOnlySpan<char> value)
-    {
-        if (value.Length < 3)
-        {
-            return 0;
-        }
-
-        if (value.Length >= 4 && (value.StartsWith("ChST", StringComparison.Ordinal) || value.StartsWith("MeST", StringComparison.Ordinal)))
-        {
-            return 4;
-        }
-
-        if (value.StartsWith("GMT", StringComparison.Ordinal))
-        {
-            return value.Length == 3 ? 3 : 3 + SignedOffsetLength(value[3..]);
-        }
-
-        if (value[0] is '+' or '-')
-        {
-            return SignedOffsetLength(value);
-        }
-
-        var upper = 0;
-        while (upper < 6 && upper < value.Length && value[upper] is >= 'A' and <= 'Z')
-        {
-            upper++;
-        }
-
-        return upper switch
-        {
-            3 => 3,
-            4 when value[3] == 'T' || value.StartsWith("WITA", StringComparison.Ordinal) => 4,
-            5 when value[4] == 'T' => 5,
-            _ => 0,
-        };
-    }
-
-    private static int SignedOffsetLength(ReadOnlySpan<char> value)
-    {
-        if (value.Length == 0 || value[0] is not ('+' or '-'))
-        {
-            return 0;
-        }
-
-        var n = 1;
-        var x = 0L;
-        while (n < value.Length && char.IsAsciiDigit(value[n]))
-        {
-            x = Math.Min(x * 10 + (value[n] - '0'), 1000);
-            n++;
-        }
-
-        return n == 1 || x > 23 ? 0 : n;
-    }
-
-    /// <summary>The offset for a zone abbreviation: the location's own standard or daylight name, GMT+N, or else 0 as Go does.</summary>
-    private static int NamedZoneOffset(ReadOnlySpan<char> name, TimeZoneInfo zone, long wall)
-    {
-        if (name.Equals(zone.StandardName, StringComparison.Ordinal))
-        {
-            return (int)zone.BaseUtcOffset.TotalSeconds;
-        }
-
-        if (zone.SupportsDaylightSavingTime && name.Equals(zone.DaylightName, StringComparison.Ordinal))
-        {
-            var offset = WallOffset(zone, wall);
-            var standard = (int)zone.BaseUtcOffset.TotalSeconds;
-            return offset != standard ? offset : standard + 3600;
-        }
-
-        if (name.Length > 3 && name.StartsWith("GMT", StringComparison.Ordinal))
-        {
-            var sign = name[3] == '-' ? -1 : 1;
-            var hours = 0;
-            foreach (var c in name[4..])
-            {
-                hours = hours * 10 + (c - '0');
-            }
-
-            return sign * hours * 3600;
-        }
-
-        return 0;
-    }
-
-    /// <summary>The zone's offset for a wall-clock time given as seconds since 1970-01-01 00:00 local.</summary>
-    private static int WallOffset(TimeZoneInfo zone, long wall)
-    {
-        if (zone == TimeZoneInfo.Utc || wall < -62135596800L || wall > 253402300799L)
-        {
-            // Outside DateTime's range (year 0, say) the zone's base offset is the best answer there is.
-            return (int)zone.BaseUtcOffset.TotalSeconds;
-        }
-
-        var ticks = DateTime.UnixEpoch.Ticks + wall * TimeSpan.TicksPerSecond;
-        return (int)zone.GetUtcOffset(new DateTime(ticks, DateTimeKind.Unspecified)).TotalSeconds;
     }
 
     private static (int Month, int Day) MonthDayFromYearDay(long year, int yday)

@@ -45,7 +45,7 @@ internal sealed class SourcePipeline
 
     public static SourcePipeline Build(string source, TailOptions options, ILineSink sink, SourceCounters counters, Serilog.ILogger log)
     {
-        ILineSink head = new CountingSink(sink, counters);
+        ILineSink head = new CountingSink(sink, lines => counters.AddLines(lines));
         var holding = new List<IHoldingStage>();
         if (options.Multiline.FirstOrDefault(r => r.AppliesTo(source)) is { } rule)
         {

@@ -39,7 +39,7 @@ public sealed class BundledProgramsTests
 
         var extra = TestArguments(dir);
         string[] log = extra.Contains("--log") ? [] : ["--log", Path.Combine(dir, "sample.log")];
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["test", Path.Combine(dir, name + ".rules"), .. log, "--expect", Path.Combine(dir, "expected.prom"), .. extra],
             workingDirectory: dir);
 
@@ -53,7 +53,7 @@ public sealed class BundledProgramsTests
         var dir = Path.Combine(ProgramsDirectory, name);
         var extra = TestArguments(dir).Select(a => a == "--log" ? "--logs" : a).ToList();
         string[] log = extra.Contains("--logs") ? [] : ["--logs", Path.Combine(dir, "sample.log")];
-        var run = await CliRunner.RunAsync(
+        var run = await LogMetricsCli.RunAsync(
             ["run", "--progs", Path.Combine(dir, name + ".rules"), .. log, "--one-shot", .. extra],
             workingDirectory: dir);
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -79,7 +79,7 @@ public sealed class BundledProgramsTests
     [MemberData(nameof(ProgramNames))]
     public async Task Program_compiles_without_a_warning(string name)
     {
-        var result = await CliRunner.RunAsync(["check", Path.Combine(ProgramsDirectory, name, name + ".rules")]);
+        var result = await LogMetricsCli.RunAsync(["check", Path.Combine(ProgramsDirectory, name, name + ".rules")]);
 
         Assert.True(result.ExitCode == 0 && result.Stderr.Length == 0, $"logmetrics check {name}:\n{result.Stderr}");
     }
@@ -100,13 +100,13 @@ public sealed class BundledProgramsTests
             }
         }
 
-        var run = await CliRunner.RunAsync(["run", "--progs", Path.Combine(dir, "nginx.rules"), "--logs", Path.Combine(dir, "sample.log"), "--one-shot"]);
+        var run = await LogMetricsCli.RunAsync(["run", "--progs", Path.Combine(dir, "nginx.rules"), "--logs", Path.Combine(dir, "sample.log"), "--one-shot"]);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.True(expected.Values.Sum() > 0, "the sample log has no response bytes");
         foreach (var ((method, code), bytes) in expected)
         {
-            Assert.Equal(bytes, Exposition.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
+            Assert.Equal(bytes, ExpositionParser.Value(run.Stdout, "nginx_http_response_size_bytes_total", ("method", method), ("code", code)));
         }
     }
 

@@ -35,14 +35,14 @@ public sealed class BadInputTests
             file.Write("delta last line without newline"u8);
         }
 
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"], timeout: TimeSpan.FromSeconds(120));
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"], timeout: TimeSpan.FromSeconds(120));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(5, Exposition.Value(result.Stdout, "lines_total"));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "alpha")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "beta")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "gamma")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "words_total", ("word", "delta")));
+        Assert.Equal(5, ExpositionParser.Value(result.Stdout, "lines_total"));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "alpha")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "beta")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "gamma")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "words_total", ("word", "delta")));
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public sealed class BadInputTests
         var log = dir.Write("evil.log", "aaaa\n" + new string('a', 5000) + "!\n" + "aa\n");
 
         var clock = Stopwatch.StartNew();
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["run", "--progs", program, "--logs", log, "--one-shot", "--match-timeout", "200ms"], timeout: TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
-        Assert.Equal(3, Exposition.Value(result.Stdout, "lines_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "evil_total"));
+        Assert.Equal(3, ExpositionParser.Value(result.Stdout, "lines_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "evil_total"));
         Assert.Contains("runtime error", result.Stderr);
     }
 
@@ -82,7 +82,7 @@ public sealed class BadInputTests
         dir.Write("progs/good.rules", CountEverything);
         dir.Write("progs/bad.rules", "counter c\n/(/ {\n  c++\n}\n/x/ {\n  nope++\n}\n");
 
-        var result = await CliRunner.RunAsync(["check", dir["progs"]]);
+        var result = await LogMetricsCli.RunAsync(["check", dir["progs"]]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"bad\.rules:2:\d+: error LM3\d{3}: ", result.Stderr);

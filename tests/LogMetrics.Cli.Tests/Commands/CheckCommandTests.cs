@@ -9,7 +9,7 @@ public sealed class CheckCommandTests
     public async Task ValidProgramExitsZero()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.RunAsync(["check", dir.Write("web.rules", Programs.Web)]);
+        var result = await LogMetricsCli.RunAsync(["check", dir.Write("web.rules", Programs.Web)]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("error", result.Stderr);
     }
@@ -19,7 +19,7 @@ public sealed class CheckCommandTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("broken.rules", Programs.Broken);
-        var result = await CliRunner.RunAsync(["check", path]);
+        var result = await LogMetricsCli.RunAsync(["check", path]);
         Assert.True(result.ExitCode == 1, result.ToString());
         var lines = result.Stderr.Split('\n');
         var first = Array.FindIndex(lines, l => Regex.IsMatch(l, @"broken\.rules:\d+:\d+: error LM\d{4}: "));
@@ -41,11 +41,11 @@ public sealed class CheckCommandTests
         dir.Write(".hidden.rules", Programs.Broken);
         dir.Write("notes.txt", Programs.Broken);
         dir.Write("sub/c.rules", Programs.Broken);
-        var ok = await CliRunner.RunAsync(["check", dir.Path]);
+        var ok = await LogMetricsCli.RunAsync(["check", dir.Path]);
         Assert.True(ok.ExitCode == 0, ok.ToString());
 
         dir.Write("z.mtail", Programs.Broken);
-        var bad = await CliRunner.RunAsync(["check", dir.Path]);
+        var bad = await LogMetricsCli.RunAsync(["check", dir.Path]);
         Assert.True(bad.ExitCode == 1, bad.ToString());
         Assert.Contains("z.mtail:", bad.Stderr);
         Assert.DoesNotContain(".hidden.rules", bad.Stderr);
@@ -55,7 +55,7 @@ public sealed class CheckCommandTests
     public async Task MissingPathExitsOne()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.RunAsync(["check", dir["nope.rules"]]);
+        var result = await LogMetricsCli.RunAsync(["check", dir["nope.rules"]]);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nope.rules", result.Stderr);
     }
@@ -67,7 +67,7 @@ public sealed class CheckCommandTests
     [InlineData("check", "x.rules", "--no-such-option")]
     public async Task UsageErrorsExitTwo(params string[] args)
     {
-        var result = await CliRunner.RunAsync(args);
+        var result = await LogMetricsCli.RunAsync(args);
         Assert.True(result.ExitCode == 2, result.ToString());
     }
 
@@ -79,7 +79,7 @@ public sealed class CheckCommandTests
     [InlineData("grok", "--help")]
     public async Task HelpWorksOnEveryCommand(params string[] args)
     {
-        var result = await CliRunner.RunAsync(args);
+        var result = await LogMetricsCli.RunAsync(args);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Usage:", result.Stdout);
     }
@@ -87,7 +87,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task RunHelpListsTheContractFlags()
     {
-        var result = await CliRunner.RunAsync(["run", "--help"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--help"]);
         foreach (var flag in new[]
                  {
                      "--progs", "--logs", "--one-shot", "--format", "--grok-patterns", "--override-timezone", "--syslog-use-current-year",
@@ -104,7 +104,7 @@ public sealed class CheckCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("progs/web/web.rules", Programs.Web);
-        var result = await CliRunner.RunAsync(["check", dir["progs"]]);
+        var result = await LogMetricsCli.RunAsync(["check", dir["progs"]]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(dir["progs"] + ": error: no *.rules or *.mtail program", result.Stderr);

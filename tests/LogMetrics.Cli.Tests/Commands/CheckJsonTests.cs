@@ -10,7 +10,7 @@ public sealed class CheckJsonTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("broken.rules", Programs.Broken);
-        var result = await CliRunner.RunAsync(["check", "--format", "json", path]);
+        var result = await LogMetricsCli.RunAsync(["check", "--format", "json", path]);
         Assert.True(result.ExitCode == 1, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var errors = lines.Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.GetProperty("severity").GetString() == "error").ToList();
@@ -32,7 +32,7 @@ public sealed class CheckJsonTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("typo.rules", "counter c_total by status\n/(?P<status>\\d+)/ {\n  c_total[$stauts]++\n}\n");
-        var result = await CliRunner.RunAsync(["check", "--format", "json", path]);
+        var result = await LogMetricsCli.RunAsync(["check", "--format", "json", path]);
         Assert.Equal(1, result.ExitCode);
         var error = JsonDocument.Parse(result.Stdout.Trim()).RootElement;
         Assert.Equal("LM2003", error.GetProperty("code").GetString());
@@ -47,7 +47,7 @@ public sealed class CheckJsonTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("unused.rules", "counter unused_total\ncounter lines_total\n/x/ {\n  lines_total++\n}\n");
-        var result = await CliRunner.RunAsync(["check", "--format", "json", path]);
+        var result = await LogMetricsCli.RunAsync(["check", "--format", "json", path]);
         Assert.True(result.ExitCode == 0, result.ToString());
         var warning = JsonDocument.Parse(result.Stdout.Trim()).RootElement;
         Assert.Equal("warning", warning.GetProperty("severity").GetString());
@@ -58,7 +58,7 @@ public sealed class CheckJsonTests
     public async Task CleanProgramPrintsNothing()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.RunAsync(["check", "--format", "json", dir.Write("web.rules", Programs.Web)]);
+        var result = await LogMetricsCli.RunAsync(["check", "--format", "json", dir.Write("web.rules", Programs.Web)]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Stdout);
     }
@@ -68,7 +68,7 @@ public sealed class CheckJsonTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("plus.rules", "counter a_total\n/a+(b/ {\n  a_total++\n}\n");
-        var result = await CliRunner.RunAsync(["check", "--format", "json", path]);
+        var result = await LogMetricsCli.RunAsync(["check", "--format", "json", path]);
         Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain("\\u00", result.Stdout);
         Assert.All(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => JsonDocument.Parse(l));

@@ -8,7 +8,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task PrintsOneJsonLinePerInputLine()
     {
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["grok", @"^%{WORD:method} (?P<path>\S+)( (?P<size>\d+))?$"],
             stdin: "GET /index.html 512\nnot matching at all!\nPOST /form\n");
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -34,7 +34,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task NameCapturedTwiceKeepsItsLastNonEmptyValue()
     {
-        var result = await CliRunner.RunAsync(["grok", "^(%{WORD:x})?-(%{WORD:x})?$"], stdin: "a-\na-b\n");
+        var result = await LogMetricsCli.RunAsync(["grok", "^(%{WORD:x})?-(%{WORD:x})?$"], stdin: "a-\na-b\n");
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using var first = JsonDocument.Parse(lines[0]);
@@ -48,7 +48,7 @@ public sealed class GrokCommandTests
     {
         // Catastrophic backtracking on the long line; the short line answers at once.
         var longLine = new string('a', 5000) + "!";
-        var result = await CliRunner.RunAsync(["grok", "^(a|aa)+$", "--match-timeout", "100ms"], stdin: "aaaa\n" + longLine + "\n");
+        var result = await LogMetricsCli.RunAsync(["grok", "^(a|aa)+$", "--match-timeout", "100ms"], stdin: "aaaa\n" + longLine + "\n");
         Assert.True(result.ExitCode == 1, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
@@ -62,7 +62,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task PatternErrorIsReportedWithItsColumn()
     {
-        var result = await CliRunner.RunAsync(["grok", "abc(def"], stdin: "");
+        var result = await LogMetricsCli.RunAsync(["grok", "abc(def"], stdin: "");
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches(@"pattern:1:\d+: error LM3\d{3}: ", result.Stderr);
         Assert.Contains("abc(def", result.Stderr);
@@ -72,7 +72,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task UnknownGrokNameIsAnError()
     {
-        var result = await CliRunner.RunAsync(["grok", "%{NO_SUCH_PATTERN:x}"], stdin: "");
+        var result = await LogMetricsCli.RunAsync(["grok", "%{NO_SUCH_PATTERN:x}"], stdin: "");
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("NO_SUCH_PATTERN", result.Stderr);
     }
@@ -82,7 +82,7 @@ public sealed class GrokCommandTests
     {
         using var dir = new TempDirectory();
         dir.Write("patterns/extra", "# mine\nTICKET [A-Z]+-[0-9]+\n");
-        var result = await CliRunner.RunAsync(["grok", "%{TICKET:ticket}", "--grok-patterns", dir["patterns"]], stdin: "fixes ABC-123\n");
+        var result = await LogMetricsCli.RunAsync(["grok", "%{TICKET:ticket}", "--grok-patterns", dir["patterns"]], stdin: "fixes ABC-123\n");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("\"ticket\":\"ABC-123\"", result.Stdout);
     }
@@ -90,7 +90,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task JsonIsReadableWithoutUnicodeEscapes()
     {
-        var result = await CliRunner.RunAsync(["grok", @"^(?P<op>\S+) (?P<text>.*)$"], stdin: "+ <a href='x'>&amp; été\n");
+        var result = await LogMetricsCli.RunAsync(["grok", @"^(?P<op>\S+) (?P<text>.*)$"], stdin: "+ <a href='x'>&amp; été\n");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("\"op\":\"+\"", result.Stdout);
         Assert.Contains("<a href='x'>&amp; été", result.Stdout);
@@ -100,7 +100,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task TypedCapturesAreJsonNumbers()
     {
-        var result = await CliRunner.RunAsync(["grok", "^%{NUMBER:n:int} %{NUMBER:f:float} %{NUMBER:s}$"], stdin: "-42 2.5 7\n");
+        var result = await LogMetricsCli.RunAsync(["grok", "^%{NUMBER:n:int} %{NUMBER:f:float} %{NUMBER:s}$"], stdin: "-42 2.5 7\n");
         Assert.True(result.ExitCode == 0, result.ToString());
         var captures = JsonDocument.Parse(result.Stdout.Trim()).RootElement.GetProperty("captures");
         Assert.Equal(JsonValueKind.Number, captures.GetProperty("n").ValueKind);
@@ -112,7 +112,7 @@ public sealed class GrokCommandTests
     [Fact]
     public async Task InlinePatternDefinitionsAreUsable()
     {
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["grok", "%{TICKET:ticket} by %{USER_ID:user}", "--pattern-def", "TICKET [A-Z]+-%{INT}", "--pattern-def", "USER_ID u[0-9]+"],
             stdin: "fixes ABC-123 by u42\n");
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -127,7 +127,7 @@ public sealed class GrokCommandTests
     [InlineData("BROKEN a(b", "BROKEN: LM3")]
     public async Task BadInlinePatternDefinitionsAreUsageErrors(string definition, string message)
     {
-        var result = await CliRunner.RunAsync(["grok", "x", "--pattern-def", definition], stdin: "");
+        var result = await LogMetricsCli.RunAsync(["grok", "x", "--pattern-def", definition], stdin: "");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
     }

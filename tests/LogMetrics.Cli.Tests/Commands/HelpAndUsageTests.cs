@@ -7,7 +7,7 @@ public sealed class HelpAndUsageTests
     [Fact]
     public async Task DurationsAndEnumsAreShownAsTheyAreWritten()
     {
-        var result = await CliRunner.RunAsync(["run", "--help"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--help"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("[default: 1s]", result.Stdout);
         Assert.Contains("[default: 250ms]", result.Stdout);
@@ -19,7 +19,7 @@ public sealed class HelpAndUsageTests
     [Fact]
     public async Task HelpShowsHowToTurnOffAFlagThatIsOnByDefault()
     {
-        var result = await CliRunner.RunAsync(["run", "--help"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--help"]);
         var line = result.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("--emit-prog-label", StringComparison.Ordinal) || l.Contains(", --emit-prog-label"));
         Assert.Contains("--no-emit-prog-label", line);
         Assert.Contains("--emit-prog-label=false", line);
@@ -36,7 +36,7 @@ public sealed class HelpAndUsageTests
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("web.log", Programs.WebLog);
         string[] args = ["run", "--progs", program, "--logs", log, "--one-shot"];
-        var result = await CliRunner.RunAsync(flag is null ? args : [.. args, flag]);
+        var result = await LogMetricsCli.RunAsync(flag is null ? args : [.. args, flag]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("requests_total{", result.Stdout);
         Assert.Equal(progLabel, result.Stdout.Contains("prog=\"web.rules\""));
@@ -49,7 +49,7 @@ public sealed class HelpAndUsageTests
     [InlineData("run", "--max-series-per-metric", "lots", "a whole number")]
     public async Task BadValuesListTheChoicesWithoutDotNetTypeNames(string command, string option, string value, string choices)
     {
-        var result = await CliRunner.RunAsync([command, option, value, "--progs", "p", "--logs", "l", "x.rules"]);
+        var result = await LogMetricsCli.RunAsync([command, option, value, "--progs", "p", "--logs", "l", "x.rules"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"'{value}' is not a valid value for {option}; use {choices}", result.Stderr);
         Assert.DoesNotMatch(@"LogMetrics\.|System\.|expected type", result.Stderr);
@@ -64,7 +64,7 @@ public sealed class HelpAndUsageTests
     [InlineData("test", "0ms")]
     public async Task A_match_timeout_the_regex_engine_refuses_is_a_usage_error(string command, string value)
     {
-        var result = await CliRunner.RunAsync([command, "--match-timeout", value, "--progs", "p", "--logs", "l", "--log", "l", "--expect", "e", "x.rules"]);
+        var result = await LogMetricsCli.RunAsync([command, "--match-timeout", value, "--progs", "p", "--logs", "l", "--log", "l", "--expect", "e", "x.rules"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"--match-timeout must be above 0 and at most", result.Stderr);
         Assert.Contains($"(got {value})", result.Stderr);
@@ -77,7 +77,7 @@ public sealed class HelpAndUsageTests
     public async Task MtailsPortFlagGetsAHintToUseListen(string flag, string? value)
     {
         string[] args = ["run", "--progs", "p", "--logs", "l", flag];
-        var result = await CliRunner.RunAsync(value is null ? args : [.. args, value]);
+        var result = await LogMetricsCli.RunAsync(value is null ? args : [.. args, value]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("use --listen HOST:PORT, e.g. --listen 0.0.0.0:9100", result.Stderr);
     }

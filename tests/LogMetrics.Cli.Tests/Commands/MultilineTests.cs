@@ -39,11 +39,11 @@ public sealed class MultilineTests
         using var dir = new TempDirectory();
         var program = dir.Write("java.rules", Program);
         var log = dir.Write("app.log", Log);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--multiline", dir.Path + "/*.log=start:/^\\d{4}-\\d{2}-\\d{2} /"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--multiline", dir.Path + "/*.log=start:/^\\d{4}-\\d{2}-\\d{2} /"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.OutOfMemoryError")));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.OutOfMemoryError")));
         Assert.Equal("", result.Stderr.Trim());
     }
 
@@ -53,9 +53,9 @@ public sealed class MultilineTests
         using var dir = new TempDirectory();
         var program = dir.Write("java.rules", Program);
         var log = dir.Write("app.log", Log);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(11, Exposition.Value(result.Stdout, "records_total"));
+        Assert.Equal(11, ExpositionParser.Value(result.Stdout, "records_total"));
         Assert.DoesNotContain("exceptions_total{", result.Stdout);
     }
 
@@ -64,11 +64,11 @@ public sealed class MultilineTests
     {
         using var dir = new TempDirectory();
         var program = dir.Write("java.rules", Program);
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["run", "--progs", program, "--logs", "-", "--one-shot", "--multiline", "-=start:/^\\d{4}-/"], stdin: Log);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
-        Assert.Equal(2, Exposition.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "exceptions_total", ("class", "java.lang.IllegalStateException")));
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class MultilineTests
         using var dir = new TempDirectory();
         var program = dir.Write("java.rules", Program);
         var log = dir.Write("app.log", Log);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--multiline", spec]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--multiline", spec]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
     }
@@ -91,14 +91,14 @@ public sealed class MultilineTests
         using var dir = new TempDirectory();
         var program = dir.Write("java.rules", Program);
         var log = dir.Write("app.log", "start\n" + string.Concat(Enumerable.Repeat("  more\n", 30)));
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
         [
             "run", "--progs", program, "--logs", log, "--one-shot",
             "--multiline", log + "=start:/^start/,max_lines=10",
             "--multiline", "/nowhere/*.log=start:/^x/",
         ]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "records_total"));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "records_total"));
         Assert.Contains($"warning: {log}: 3 multiline record(s) reached max_lines or max_bytes", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("warning: --multiline /nowhere/*.log=start:/^x/ applies to no log that was read", result.Stderr, StringComparison.Ordinal);
     }
@@ -114,7 +114,7 @@ public sealed class MultilineTests
             exceptions_total{class="java.lang.OutOfMemoryError",prog="java.rules"} 1
             records_total{prog="java.rules"} 4
             """);
-        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--multiline", "start:/^\\d{4}-/"]);
+        var result = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--multiline", "start:/^\\d{4}-/"]);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 }

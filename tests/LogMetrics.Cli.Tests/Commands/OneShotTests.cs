@@ -11,11 +11,11 @@ public sealed class OneShotTests
         using var dir = new TempDirectory();
         dir.Write("progs/web.rules", Programs.Web);
         var log = dir.Write("logs/access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, Exposition.Value(result.Stdout, "requests_total", ("method", "GET"), ("prog", "web.rules")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "POST")));
-        Assert.Equal(30, Exposition.Value(result.Stdout, "last_size_bytes"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET"), ("prog", "web.rules")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "POST")));
+        Assert.Equal(30, ExpositionParser.Value(result.Stdout, "last_size_bytes"));
         Assert.DoesNotContain("logmetrics_", result.Stdout);
     }
 
@@ -27,9 +27,9 @@ public sealed class OneShotTests
         dir.Write("a/1.log", "x\ny\n");
         dir.Write("a/2.log", "z\n");
         var other = dir.Write("b.log", "w\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", dir["a"] + "/*.log", "--logs", other, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", dir["a"] + "/*.log", "--logs", other, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(4, Exposition.Value(result.Stdout, "lines_total"));
+        Assert.Equal(4, ExpositionParser.Value(result.Stdout, "lines_total"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class OneShotTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--emit-prog-label", "false"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--emit-prog-label", "false"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("prog=", result.Stdout);
     }
@@ -49,7 +49,7 @@ public sealed class OneShotTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--format", "json"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--format", "json"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Contains("requests_total", result.Stdout);
@@ -61,7 +61,7 @@ public sealed class OneShotTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--format", "openmetrics"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--format", "openmetrics"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.EndsWith("# EOF\n", result.Stdout);
     }
@@ -72,7 +72,7 @@ public sealed class OneShotTests
         using var dir = new TempDirectory();
         var log = dir.WriteWebProgramAndLog();
         dir.Write("progs/broken.rules", Programs.Broken);
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches(@"broken\.rules:\d+:\d+: error LM\d{4}", result.Stderr);
         Assert.Equal("", result.Stdout);
@@ -88,10 +88,10 @@ public sealed class OneShotTests
         var log = dir.Write("container.log",
             "{\"log\":\"GET /a 10\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-22T03:00:00.000000001Z\"}\n" +
             "{\"log\":\"POST /b 20\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-22T03:00:01.000000001Z\"}\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", flag, value]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", flag, value]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "POST")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "POST")));
     }
 
     [Fact]
@@ -103,10 +103,10 @@ public sealed class OneShotTests
             "2026-11-22T03:00:00.1Z stdout P GET /a\n" +
             "2026-11-22T03:00:00.2Z stdout F  10\n" +
             "2026-11-22T03:00:01.0Z stdout F POST /b 20\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", "--log-format", "cri"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot", "--log-format", "cri"]);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(1, Exposition.Value(result.Stdout, "requests_total", ("method", "GET")));
-        Assert.Equal(20, Exposition.Value(result.Stdout, "last_size_bytes"));
+        Assert.Equal(1, ExpositionParser.Value(result.Stdout, "requests_total", ("method", "GET")));
+        Assert.Equal(20, ExpositionParser.Value(result.Stdout, "last_size_bytes"));
     }
 }
 
@@ -118,7 +118,7 @@ public sealed class OneShotNothingSilentTests
     {
         using var dir = new TempDirectory();
         var program = dir.Write("lines.rules", Programs.Lines);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", dir["nonexistent.log"], "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", dir["nonexistent.log"], "--one-shot"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(dir["nonexistent.log"] + ": error: no such file", result.Stderr);
@@ -129,7 +129,7 @@ public sealed class OneShotNothingSilentTests
     {
         using var dir = new TempDirectory();
         var program = dir.Write("lines.rules", Programs.Lines);
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", dir["*.log"], "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", dir["*.log"], "--one-shot"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("warning: --logs " + dir["*.log"] + ": no file matches", result.Stderr);
@@ -142,11 +142,11 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         var program = dir.Write("lines.rules", Programs.Lines);
         var log = dir.Write("a.log", "x\ny\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--logs", dir["nope/*.log"], "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--logs", dir["nope/*.log"], "--one-shot"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("warning: --logs " + dir["nope/*.log"] + ": no file matches", result.Stderr);
-        Assert.Equal(2, Exposition.Value(result.Stdout, "lines_total"));
+        Assert.Equal(2, ExpositionParser.Value(result.Stdout, "lines_total"));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         dir.Write("progs/web/web.rules", Programs.Web);
         var log = dir.Write("access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["progs"], "--logs", log, "--one-shot"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(dir["progs"] + ": error: no *.rules or *.mtail program", result.Stderr);
@@ -184,10 +184,10 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         var program = dir.Write("ids.rules", "counter ids_total by id\n/id (?P<id>\\d+)/ {\n  ids_total[$id]++\n}\n");
         var log = dir.Write("ids.log", string.Concat(Enumerable.Range(0, 12_000).Select(i => $"id {i}\n")));
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(12_000, Exposition.Parse(result.Stdout).Count(s => s.Name == "ids_total"));
+        Assert.Equal(12_000, ExpositionParser.Parse(result.Stdout).Count(s => s.Name == "ids_total"));
         Assert.Equal("", result.Stderr);
     }
 
@@ -197,10 +197,10 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("access.log", "GET /a 1\nPOST /b 2\nPUT /c 3\nDELETE /d 4\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-series-per-metric", "2"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-series-per-metric", "2"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, Exposition.Parse(result.Stdout).Count(s => s.Name == "requests_total"));
+        Assert.Equal(2, ExpositionParser.Parse(result.Stdout).Count(s => s.Name == "requests_total"));
         Assert.Contains("warning: metric 'requests_total' (web.rules) reached --max-series-per-metric 2: 2 update(s)", result.Stderr);
         Assert.DoesNotContain("last_size_bytes", result.Stderr);
     }
@@ -214,7 +214,7 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         var program = dir.Write("lines.rules", Programs.Lines);
         var log = dir.Write("a.log", "x\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", flag, value]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", flag, value]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(flag + " must be", result.Stderr);
@@ -226,7 +226,7 @@ public sealed class OneShotNothingSilentTests
         using var dir = new TempDirectory();
         var program = dir.Write("lines.rules", Programs.Lines);
         var log = dir.Write("a.log", "short\n" + new string('x', 100) + "\nshort\n");
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-line-bytes", "16"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot", "--max-line-bytes", "16"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"warning: {log}: 1 line(s) longer than --max-line-bytes 16 were cut", result.Stderr);

@@ -49,7 +49,7 @@ public sealed class ProgressBarTests
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("web.log", string.Concat(Enumerable.Repeat(Programs.WebLog, 2000)));
         var typescript = dir["typescript"];
-        var command = $"'{DotNet}' '{CliRunner.Dll}' run --progs '{program}' --logs '{log}' --one-shot {extra} > '{dir["metrics.prom"]}'";
+        var command = $"'{LogMetricsCli.DotnetHost}' '{LogMetricsCli.Dll}' run --progs '{program}' --logs '{log}' --one-shot {extra} > '{dir["metrics.prom"]}'";
         var info = new ProcessStartInfo("script", ["-qfec", command, typescript]) { RedirectStandardOutput = true, RedirectStandardInput = true };
         if (showAfterMs is not null)
         {
@@ -68,6 +68,4 @@ public sealed class ProgressBarTests
         Assert.Contains("requests_total{", File.ReadAllText(dir["metrics.prom"]));
         return File.ReadAllText(typescript);
     }
-
-    private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

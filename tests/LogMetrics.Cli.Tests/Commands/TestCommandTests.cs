@@ -12,11 +12,11 @@ public sealed class TestCommandTests
         var log = dir.Write("sample.log", Programs.WebLog);
         var expected = dir["expected.prom"];
 
-        var update = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"]);
+        var update = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"]);
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Equal(2, Exposition.Value(File.ReadAllText(expected), "requests_total", ("method", "GET")));
+        Assert.Equal(2, ExpositionParser.Value(File.ReadAllText(expected), "requests_total", ("method", "GET")));
 
-        var pass = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected]);
+        var pass = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected]);
         Assert.True(pass.ExitCode == 0, pass.ToString());
     }
 
@@ -27,11 +27,11 @@ public sealed class TestCommandTests
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("sample.log", Programs.WebLog);
         var expected = dir["expected.prom"];
-        Assert.Equal(0, (await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"])).ExitCode);
+        Assert.Equal(0, (await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"])).ExitCode);
         var samples = File.ReadAllLines(expected).Where(l => !l.StartsWith('#'));
         File.WriteAllText(expected, "# a comment written by hand\n\n" + string.Join("\n\n", samples) + "\n");
 
-        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected]);
+        var result = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected]);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
@@ -42,12 +42,12 @@ public sealed class TestCommandTests
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("sample.log", Programs.WebLog);
         var expected = dir["expected.prom"];
-        Assert.Equal(0, (await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"])).ExitCode);
+        Assert.Equal(0, (await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--update"])).ExitCode);
         var text = File.ReadAllText(expected);
         var getLine = text.Split('\n').Single(l => l.StartsWith("requests_total{") && l.Contains("GET"));
         File.WriteAllText(expected, text.Replace(getLine, getLine[..getLine.LastIndexOf(' ')] + " 5"));
 
-        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected]);
+        var result = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected]);
         Assert.True(result.ExitCode == 1, result.ToString());
         var lines = result.Stdout.Split('\n');
         Assert.StartsWith("--- ", lines[0]);
@@ -62,7 +62,7 @@ public sealed class TestCommandTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("sample.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", dir["missing.prom"]]);
+        var result = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", dir["missing.prom"]]);
         Assert.Equal(1, result.ExitCode);
     }
 
@@ -73,7 +73,7 @@ public sealed class TestCommandTests
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("access.log", Programs.WebLog);
         var expected = dir["expected.prom"];
-        var result = await CliRunner.RunAsync(["test", program, "--log", log, "--expect", expected, "--update", "--max-series-per-metric", "1"]);
+        var result = await LogMetricsCli.RunAsync(["test", program, "--log", log, "--expect", expected, "--update", "--max-series-per-metric", "1"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("warning: metric 'requests_total' (web.rules) reached --max-series-per-metric 1", result.Stderr);

@@ -58,7 +58,7 @@ public sealed class DaemonTests
         Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
         await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
         var text = await new StreamReader(gzip).ReadToEndAsync();
-        Assert.Equal(2, Exposition.Value(text, "requests_total", ("method", "GET")));
+        Assert.Equal(2, ExpositionParser.Value(text, "requests_total", ("method", "GET")));
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public sealed class DaemonTests
         var log = dir.WriteWebProgramAndLog();
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log);
         var text = await daemon.WaitForValueAsync("logmetrics_log_lines_total", 4, ("log", log));
-        Assert.Equal(0, Exposition.Value(text, "logmetrics_log_lag_bytes", ("log", log)));
-        Assert.Equal(2, Exposition.Value(text, "logmetrics_metric_series", ("metric", "requests_total"), ("program", "web.rules")));
-        Assert.Equal(0, Exposition.Value(text, "logmetrics_metric_series_dropped_total", ("metric", "requests_total"), ("program", "web.rules")));
-        Assert.Contains(Exposition.Parse(text), s => s.Name == "logmetrics_build_info" && s.Value == 1);
+        Assert.Equal(0, ExpositionParser.Value(text, "logmetrics_log_lag_bytes", ("log", log)));
+        Assert.Equal(2, ExpositionParser.Value(text, "logmetrics_metric_series", ("metric", "requests_total"), ("program", "web.rules")));
+        Assert.Equal(0, ExpositionParser.Value(text, "logmetrics_metric_series_dropped_total", ("metric", "requests_total"), ("program", "web.rules")));
+        Assert.Contains(ExpositionParser.Parse(text), s => s.Name == "logmetrics_build_info" && s.Value == 1);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class DaemonTests
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--listen", $"127.0.0.1:{port}"], timeout: TimeSpan.FromSeconds(30));
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--listen", $"127.0.0.1:{port}"], timeout: TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("address already in use", result.Stderr);
     }

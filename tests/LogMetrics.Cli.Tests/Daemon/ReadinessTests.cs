@@ -11,7 +11,7 @@ public sealed class ReadinessTests
     {
         using var dir = new TempDirectory();
         var log = dir.Write("access.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["run", "--progs", dir["nope"], "--logs", log, "--listen", $"127.0.0.1:{FreePort.Next()}"], timeout: TimeSpan.FromSeconds(30));
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", dir["nope"], "--logs", log, "--listen", $"127.0.0.1:{FreePort.Next()}"], timeout: TimeSpan.FromSeconds(30));
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains(dir["nope"], result.Stderr);
@@ -41,7 +41,7 @@ public sealed class ReadinessTests
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], dir["logs"] + "/*.log");
 
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
-        await Poll.UntilAsync(() => Task.FromResult(daemon.Stderr), e => e.Contains("matches no file yet"), "the empty glob to be logged");
+        await Poll.UntilAsync("the empty glob to be logged", () => Task.FromResult(daemon.Stderr), e => e.Contains("matches no file yet"));
 
         dir.Write("logs/access.log", Programs.WebLog);
         await daemon.WaitForValueAsync("requests_total", 2, ("method", "GET"));
@@ -55,7 +55,7 @@ public sealed class ReadinessTests
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], dir["missing"] + "/*.log");
 
         await WaitNotReadyAsync(daemon, "neither followed nor watched");
-        await Poll.UntilAsync(() => Task.FromResult(daemon.Stderr), e => e.Contains("its directory does not exist"), "the missing directory to be logged");
+        await Poll.UntilAsync("the missing directory to be logged", () => Task.FromResult(daemon.Stderr), e => e.Contains("its directory does not exist"));
 
         dir.Write("missing/access.log", Programs.WebLog);
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
@@ -84,9 +84,9 @@ public sealed class ReadinessTests
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
 
         await Poll.UntilAsync(
+            "the dropped series and the cut lines to be logged",
             () => Task.FromResult(daemon.Stderr),
-            e => e.Contains("requests_total") && e.Contains("--max-series-per-metric 1") && e.Contains("--max-line-bytes 16"),
-            "the dropped series and the cut lines to be logged");
+            e => e.Contains("requests_total") && e.Contains("--max-series-per-metric 1") && e.Contains("--max-line-bytes 16"));
         var page = await daemon.GetStringAsync("/");
         Assert.Contains("Dropped series", page);
         Assert.Contains("requests_total", page);
@@ -95,13 +95,13 @@ public sealed class ReadinessTests
     private static async Task WaitNotReadyAsync(DaemonProcess daemon, string reason)
     {
         var body = await Poll.UntilAsync(
+            $"/-/ready to say '{reason}'; stderr: {daemon.Stderr}",
             async () =>
             {
                 var response = await daemon.GetAsync("/-/ready");
                 return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
             },
-            r => r.Body.Contains(reason, StringComparison.Ordinal),
-            $"/-/ready to say '{reason}'; stderr: {daemon.Stderr}");
+            r => r.Body.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, body.StatusCode);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReloadTests
 
         var reload = await daemon.Client.PostAsync(daemon.Url("/-/reload"), null);
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
-        Assert.Equal(2, Exposition.Value(await daemon.GetStringAsync("/metrics"), "requests_total", ("method", "GET")));
+        Assert.Equal(2, ExpositionParser.Value(await daemon.GetStringAsync("/metrics"), "requests_total", ("method", "GET")));
 
         File.AppendAllText(log, "GET /e 5\n");
         await daemon.WaitForValueAsync("requests_total", 3, ("method", "GET"));
@@ -37,8 +37,8 @@ public sealed class ReloadTests
 
         File.AppendAllText(log, "GET /f 5\n");
         var text = await daemon.WaitForValueAsync("requests_total", 3, ("method", "GET"));
-        Assert.Equal(1, Exposition.Value(text, "logmetrics_program_loads_total", ("program", "web.rules")));
-        Assert.True(Exposition.Value(text, "logmetrics_program_load_errors_total", ("program", "web.rules")) >= 1);
+        Assert.Equal(1, ExpositionParser.Value(text, "logmetrics_program_loads_total", ("program", "web.rules")));
+        Assert.True(ExpositionParser.Value(text, "logmetrics_program_load_errors_total", ("program", "web.rules")) >= 1);
         Assert.Matches(@"web\.rules:\d+:\d+: error LM\d{4}", await daemon.GetStringAsync("/"));
     }
 
@@ -53,7 +53,7 @@ public sealed class ReloadTests
         await daemon.WaitForWebLogAsync();
         Assert.Matches(@"broken\.rules:4:3: error LM\d{4}", await daemon.GetStringAsync("/"));
         var text = await daemon.GetStringAsync("/metrics");
-        Assert.True(Exposition.Value(text, "logmetrics_program_load_errors_total", ("program", "broken.rules")) >= 1);
+        Assert.True(ExpositionParser.Value(text, "logmetrics_program_load_errors_total", ("program", "broken.rules")) >= 1);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class ReloadTests
         var reload = await daemon.Client.PostAsync(daemon.Url("/-/reload"), null);
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
         var text = await daemon.GetStringAsync("/metrics");
-        Assert.DoesNotContain(Exposition.Parse(text), s => s.Name == "requests_total");
-        Assert.Equal(4, Exposition.Value(text, "lines_total"));
+        Assert.DoesNotContain(ExpositionParser.Parse(text), s => s.Name == "requests_total");
+        Assert.Equal(4, ExpositionParser.Value(text, "lines_total"));
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public sealed class ReloadTests
         await daemon.WaitForWebLogAsync();
 
         dir.Write("progs/lines.rules", Programs.Lines);
-        CliRunner.Signal(daemon.Process, PosixSignalNumber.Hup);
-        await Poll.UntilAsync(() => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"), "lines.rules on the landing page");
-        Assert.Equal(2, Exposition.Value(await daemon.GetStringAsync("/metrics"), "requests_total", ("method", "GET")));
+        Posix.Signal(daemon.Process.Id, Posix.SigHup);
+        await Poll.UntilAsync("lines.rules on the landing page", () => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"));
+        Assert.Equal(2, ExpositionParser.Value(await daemon.GetStringAsync("/metrics"), "requests_total", ("method", "GET")));
         Assert.False(daemon.Process.HasExited);
     }
 
@@ -102,6 +102,6 @@ public sealed class ReloadTests
         dir.Write("progs/lines.rules", Programs.Lines);
         File.AppendAllText(log, "PUT /x 1\n");
         await daemon.WaitForValueAsync("requests_total", 1, ("method", "PUT"));
-        await Poll.UntilAsync(() => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"), "lines.rules on the landing page");
+        await Poll.UntilAsync("lines.rules on the landing page", () => daemon.GetStringAsync("/"), html => html.Contains("lines.rules"));
     }
 }

@@ -19,8 +19,8 @@ public sealed class StructuredDaemonTests
 
         var text = await daemon.WaitForValueAsync("app_lines_total", 1, ("level", "error"));
         text = await daemon.WaitForValueAsync("logmetrics_program_lines_undecoded_total", 2, ("program", "app.rules"));
-        Assert.Equal(1, Exposition.Value(text, "app_lines_total", ("level", "info")));
-        Assert.Equal(0, Exposition.Value(text, "logmetrics_program_runtime_errors_total", ("program", "app.rules")));
+        Assert.Equal(1, ExpositionParser.Value(text, "app_lines_total", ("level", "info")));
+        Assert.Equal(0, ExpositionParser.Value(text, "logmetrics_program_runtime_errors_total", ("program", "app.rules")));
 
         using var status = System.Text.Json.JsonDocument.Parse(await daemon.GetStringAsync("/-/status.json"));
         var program = status.RootElement.GetProperty("programs").EnumerateArray().Single();

@@ -1,6 +1,3 @@
-using LogMetrics.Cli.Tests.Support;
-using System.Diagnostics;
-
 namespace LogMetrics.Cli.Tests.Editors;
 
 /// <summary>Runs editors/textmate/test/tokenize.js: every program in the repository tokenized by vscode-textmate with
@@ -10,27 +7,17 @@ public sealed class TextMateGrammarTests
     [Fact]
     public async Task EveryProgramTokenizesWithoutError()
     {
-        var directory = Path.Combine(RepositoryRoot(), "editors", "textmate");
+        var directory = Repository.PathOf("editors", "textmate");
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "vscode-textmate")), "run .ci/install-deps.sh: editors/textmate/node_modules is missing");
-        var info = new ProcessStartInfo("node", ["test/tokenize.js"])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        Assert.True(process.ExitCode == 0, await stderr);
-        Assert.Matches(@"^ok: \d+ programs, \d+ lines tokenized", await stdout);
+        var result = await CommandRunner.RunAsync("node", ["test/tokenize.js"], workingDirectory: directory);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"^ok: \d+ programs, \d+ lines tokenized", result.Stdout);
     }
 
     [Fact]
     public void The_grammar_highlights_every_builtin_of_the_language()
     {
-        using var grammar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "editors", "textmate", "rules.tmLanguage.json")));
+        using var grammar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.PathOf("editors", "textmate", "rules.tmLanguage.json")));
         var builtins = Descendants(grammar.RootElement)
             .Where(e => e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty("name", out var name) && name.GetString() == "support.function.builtin.rules")
             .Select(e => e.GetProperty("match").GetString()!)
@@ -54,6 +41,4 @@ public sealed class TextMateGrammarTests
             yield return child;
         }
     }
-
-    private static string RepositoryRoot() => Repository.Root;
 }

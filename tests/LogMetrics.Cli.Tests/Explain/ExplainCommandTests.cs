@@ -11,7 +11,7 @@ public sealed class ExplainCommandTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("web.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["explain", program, "--log", log, "--line", "3"]);
+        var result = await LogMetricsCli.RunAsync(["explain", program, "--log", log, "--line", "3"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("web.rules on line 3: matched", result.Stdout);
         Assert.Contains("$method ($1) (string) = \"GET\"", result.Stdout);
@@ -28,7 +28,7 @@ public sealed class ExplainCommandTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("web.log", "GET /a big\n");
-        var result = await CliRunner.RunAsync(["explain", program, "--log", log, "--grep", "big"]);
+        var result = await LogMetricsCli.RunAsync(["explain", program, "--log", log, "--grep", "big"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n');
         var shown = Array.IndexOf(lines, "    | GET /a big");
@@ -45,7 +45,7 @@ public sealed class ExplainCommandTests
         dir.Write("progs/web.rules", Programs.Web);
         dir.Write("progs/lines.rules", Programs.Lines);
         var log = dir.Write("web.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["explain", dir["progs"], "--log", log, "--grep", "GET", "--format", "json"]);
+        var result = await LogMetricsCli.RunAsync(["explain", dir["progs"], "--log", log, "--grep", "GET", "--format", "json"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         var objects = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(4, objects.Count);
@@ -68,7 +68,7 @@ public sealed class ExplainCommandTests
         using var dir = new TempDirectory();
         var program = dir.Write("web.rules", Programs.Web);
         var log = dir.Write("web.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["explain", program, "--log", log, option, value]);
+        var result = await LogMetricsCli.RunAsync(["explain", program, "--log", log, option, value]);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(message, result.Stderr);
     }
@@ -79,7 +79,7 @@ public sealed class ExplainCommandTests
         using var dir = new TempDirectory();
         var program = dir.Write("broken.rules", Programs.Broken);
         var log = dir.Write("web.log", Programs.WebLog);
-        var result = await CliRunner.RunAsync(["explain", program, "--log", log]);
+        var result = await LogMetricsCli.RunAsync(["explain", program, "--log", log]);
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"broken\.rules:4:3: error LM2\d{3}", result.Stderr);
     }

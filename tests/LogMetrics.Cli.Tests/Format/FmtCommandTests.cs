@@ -13,7 +13,7 @@ public sealed class FmtCommandTests
         using var dir = new TempDirectory();
         var path = dir.Write("progs/a.rules", Messy);
         dir.Write("progs/b.mtail", Canonical);
-        var result = await CliRunner.RunAsync(["fmt", dir["progs"]]);
+        var result = await LogMetricsCli.RunAsync(["fmt", dir["progs"]]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Canonical, File.ReadAllText(path));
         Assert.Contains("a.rules: formatted", result.Stderr);
@@ -26,7 +26,7 @@ public sealed class FmtCommandTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("a.rules", Messy);
-        var result = await CliRunner.RunAsync(["fmt", "--check", path]);
+        var result = await LogMetricsCli.RunAsync(["fmt", "--check", path]);
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(Messy, File.ReadAllText(path));
         var lines = result.Stdout.Split('\n');
@@ -42,7 +42,7 @@ public sealed class FmtCommandTests
     public async Task CheckOnFormattedFilesExitsZeroSilently()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.RunAsync(["fmt", "--check", dir.Write("a.rules", Canonical)]);
+        var result = await LogMetricsCli.RunAsync(["fmt", "--check", dir.Write("a.rules", Canonical)]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Stdout);
     }
@@ -52,7 +52,7 @@ public sealed class FmtCommandTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("a.rules", "counter a\n/x/ {\n a++\n");
-        var result = await CliRunner.RunAsync(["fmt", path]);
+        var result = await LogMetricsCli.RunAsync(["fmt", path]);
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"a\.rules:\d+:\d+: error LM1\d{3}", result.Stderr);
         Assert.Equal("counter a\n/x/ {\n a++\n", File.ReadAllText(path));

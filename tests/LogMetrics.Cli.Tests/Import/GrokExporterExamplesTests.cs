@@ -30,7 +30,7 @@ public sealed class GrokExporterExamplesTests
     public async Task Run_config_gives_the_expected_exposition(string name)
     {
         var dir = Path.Combine(ExamplesDirectory, name);
-        var result = await CliRunner.RunAsync(["run", "--config", Path.Combine(dir, "config.yml"), "--logs", LogOf(dir), "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", Path.Combine(dir, "config.yml"), "--logs", LogOf(dir), "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.prom")), result.Stdout);
     }
@@ -41,7 +41,7 @@ public sealed class GrokExporterExamplesTests
     {
         var dir = Path.Combine(ExamplesDirectory, name);
         using var output = new TempDirectory();
-        var imported = await CliRunner.RunAsync(["import", "grok-exporter", Path.Combine(dir, "config.yml"), "-o", output.Path]);
+        var imported = await LogMetricsCli.RunAsync(["import", "grok-exporter", Path.Combine(dir, "config.yml"), "-o", output.Path]);
         Assert.True(imported.ExitCode == 0, imported.Stderr);
         Assert.True(File.Exists(output["IMPORT-REPORT.txt"]));
         Assert.Contains("run them with:", imported.Stderr);
@@ -52,7 +52,7 @@ public sealed class GrokExporterExamplesTests
             args.AddRange(["--grok-patterns", output["patterns"]]);
         }
 
-        var result = await CliRunner.RunAsync(args);
+        var result = await LogMetricsCli.RunAsync(args);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "expected.prom")), result.Stdout);
     }

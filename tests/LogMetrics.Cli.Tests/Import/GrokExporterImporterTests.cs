@@ -129,7 +129,7 @@ public sealed class GrokExporterImporterTests
         Assert.Contains("(a_took.yaml, line 1)", result.Programs[1].Text);
 
         var log = dir.Write("app.log", "ERROR disk\ntook=3\ntemp=21.5\n");
-        var run = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var run = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("errors_total{kind=\"disk\",logfile=\"fixed\"} 1\n", run.Stdout);
         Assert.Contains("took_seconds_bucket{logfile=\"app.log\",le=\"10\"} 1\n", run.Stdout);
@@ -232,7 +232,7 @@ public sealed class GrokExporterImporterTests
                 value: '{{divide .a .b}}'
             """);
         var log = dir.Write("app.log", "a=3 b=4 t=\"2024-01-02 03:04:05,250\" p=/srv/users/42/profile\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("fn_divide_seconds 0.75\n", result.Stdout);
         Assert.Contains(
@@ -261,7 +261,7 @@ public sealed class GrokExporterImporterTests
                 match: 'bytes='
             """);
         var log = dir.Write("app.log", "bytes=10\nbytes=-\nbytes=5\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("bytes_total 15\n", result.Stdout);
         Assert.Contains("lines_total 3\n", result.Stdout);
@@ -292,7 +292,7 @@ public sealed class GrokExporterImporterTests
                 match: 'amount='
             """);
         var log = dir.Write("app.log", "shop=a amount=10\nshop=a amount=-4\nshop=b amount=-1\nshop=a amount=0.5\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", log, "--one-shot"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("refunds_total{shop=\"a\"} 10.5\n", result.Stdout);
         Assert.DoesNotContain("shop=\"b\"", result.Stdout);
@@ -302,7 +302,7 @@ public sealed class GrokExporterImporterTests
         // The daemon tells it in its log and counts it per program.
         await using var daemon = await DaemonProcess.StartWithArgsAsync(["run", "--config", config, "--logs", log, "--from-start"]);
         await daemon.WaitForValueAsync("logmetrics_program_runtime_errors_total", 2, ("program", "refunds_total.rules"));
-        await Poll.UntilAsync(() => Task.FromResult(daemon.Stderr), log => log.Contains("Negative value with metric counter", StringComparison.Ordinal), "the runtime error in the log");
+        await Poll.UntilAsync("the runtime error in the log", () => Task.FromResult(daemon.Stderr), log => log.Contains("Negative value with metric counter", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -310,7 +310,7 @@ public sealed class GrokExporterImporterTests
     {
         using var dir = new TempDirectory();
         var config = dir.Write("config.yml", Header + "metrics:\n  - type: counter\n    name: a\n    help: h\n    match: x\n    lables: {}\n");
-        var result = await CliRunner.RunAsync(["run", "--config", config, "--logs", "-", "--one-shot"], stdin: "");
+        var result = await LogMetricsCli.RunAsync(["run", "--config", config, "--logs", "-", "--one-shot"], stdin: "");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("config.yml:10:5: error: unknown key 'lables' in metric; did you mean 'labels'?", result.Stderr);
     }

@@ -29,7 +29,7 @@ public sealed class StructuredInputTests
             Line("{\"level\":\"info\"}");
         }
 
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"], timeout: TimeSpan.FromSeconds(120));
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"], timeout: TimeSpan.FromSeconds(120));
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("log_lines_total{level=\"info\",prog=\"levels.rules\"} 2", result.Stdout);

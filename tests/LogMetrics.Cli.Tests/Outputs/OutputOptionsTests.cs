@@ -26,7 +26,7 @@ public sealed class OutputOptionsTests
         var program = dir.Write("p.rules", "counter c\n/x/ { c++ }\n");
         var log = dir.Write("a.log", "x\n");
 
-        var result = await CliRunner.RunAsync(["run", "--progs", program, "--logs", log, "--listen", "127.0.0.1:0", .. arguments.Split('|')], workingDirectory: dir.Path);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--listen", "127.0.0.1:0", .. arguments.Split('|')], workingDirectory: dir.Path);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);

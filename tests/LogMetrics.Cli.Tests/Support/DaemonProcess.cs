@@ -65,7 +65,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
     {
         var port = FreePort.Next();
         List<string> args = [.. arguments, "--listen", $"127.0.0.1:{port}"];
-        var process = runWithoutReadOverride ? WithoutReadOverride.Start(args) : CliRunner.Start(args);
+        var process = runWithoutReadOverride ? WithoutReadOverride.Start(args) : LogMetricsCli.Start(args);
         process.StandardInput.Close();
         var client = new HttpClient(handler ?? new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
         {
@@ -94,31 +94,32 @@ internal sealed class DaemonProcess : IAsyncDisposable
     public async Task WaitUntilAsync(string path, System.Net.HttpStatusCode status)
     {
         await Poll.UntilAsync(
+            $"{path} to return {status}",
             async () =>
             {
                 if (Process.HasExited)
                 {
-                    throw new InvalidOperationException($"logmetrics exited with {Process.ExitCode}: {Stderr}");
+                    throw new PollAbortedException($"logmetrics exited with {Process.ExitCode}: {Stderr}");
                 }
 
                 return (await GetAsync(path)).StatusCode;
             },
             s => s == status,
-            $"{path} to return {status}; stderr: {Stderr}");
+            diagnostics: () => "stderr: " + Stderr);
     }
 
     /// <summary>Polls /metrics until the sample has the value.</summary>
     public Task<string> WaitForValueAsync(string name, double value, params (string, string)[] labels) =>
         Poll.UntilAsync(
+            $"{name} == {value}",
             () => GetStringAsync("/metrics"),
-            text => Exposition.Value(text, name, labels) == value,
-            $"{name} == {value}");
+            text => ExpositionParser.Value(text, name, labels) == value);
 
     public async Task<int> StopAsync(TimeSpan deadline)
     {
         if (!Process.HasExited)
         {
-            CliRunner.Signal(Process, PosixSignalNumber.Term);
+            Posix.Signal(Process.Id, Posix.SigTerm);
         }
 
         using var cts = new CancellationTokenSource(deadline);

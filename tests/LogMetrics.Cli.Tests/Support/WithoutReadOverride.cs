@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
 
 namespace LogMetrics.Cli.Tests.Support;
 
@@ -9,48 +7,27 @@ namespace LogMetrics.Cli.Tests.Support;
 /// a chmod 000 file anyway; under root the process is started by setpriv without CAP_DAC_OVERRIDE and
 /// CAP_DAC_READ_SEARCH (the capabilities that let root ignore permission bits), so it still reads its own build.
 /// </summary>
-internal static partial class WithoutReadOverride
+internal static class WithoutReadOverride
 {
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args)
+    private static readonly string[] DropReadOverride = ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"];
+
+    public static Task<CommandResult> RunAsync(IEnumerable<string> args)
     {
-        using var process = Start(args);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cts.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var (fileName, arguments) = Command(args);
+        return CommandRunner.RunAsync(fileName, arguments);
     }
 
-    /// <summary>Starts `logmetrics` with stdin, stdout and stderr redirected, as <see cref="CliRunner.Start"/> does.</summary>
+    /// <summary>Starts `logmetrics` with stdin, stdout and stderr redirected, as <see cref="LogMetricsCli.Start"/> does.</summary>
     public static Process Start(IEnumerable<string> args)
     {
-        var root = GetEuid() == 0;
-        var info = new ProcessStartInfo(root ? "/usr/bin/setpriv" : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        if (root)
-        {
-            foreach (var arg in new[] { "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "dotnet" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-
-        info.ArgumentList.Add(CliRunner.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start logmetrics");
+        var (fileName, arguments) = Command(args);
+        return Process.Start(RedirectedStartInfo.Create(fileName, arguments)) ?? throw new InvalidOperationException("could not start logmetrics");
     }
+
+    private static (string FileName, IEnumerable<string> Arguments) Command(IEnumerable<string> args) =>
+        Posix.IsRoot
+            ? ("/usr/bin/setpriv", [.. DropReadOverride, LogMetricsCli.DotnetHost, .. LogMetricsCli.Arguments(args)])
+            : (LogMetricsCli.DotnetHost, LogMetricsCli.Arguments(args));
 
     /// <summary>chmod 000.</summary>
     public static void Lock(string path)
@@ -66,21 +43,9 @@ internal static partial class WithoutReadOverride
     /// <summary>Whether a process started this way is refused a file with mode 000 (the premise of the tests that use it).</summary>
     public static async Task<bool> IsRefusedAsync(string path)
     {
-        var info = new ProcessStartInfo(GetEuid() == 0 ? "/usr/bin/setpriv" : "/bin/cat") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (GetEuid() == 0)
-        {
-            foreach (var arg in new[] { "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "/bin/cat" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-
-        info.ArgumentList.Add(path);
-        using var process = Process.Start(info)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode != 0;
+        var result = Posix.IsRoot
+            ? await CommandRunner.RunAsync("/usr/bin/setpriv", [.. DropReadOverride, "/bin/cat", path])
+            : await CommandRunner.RunAsync("/bin/cat", [path]);
+        return result.ExitCode != 0;
     }
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEuid();
 }

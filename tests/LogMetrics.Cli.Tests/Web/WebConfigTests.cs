@@ -16,7 +16,7 @@ public sealed class WebConfigTests
         var config = dir.Write("web.yml", $"basic_auth_users:\n  prometheus: '{Certificates.BcryptHash("s3cret")}'\n");
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log, ["--web.config.file", config], waitUntilHealthy: false);
 
-        await Poll.UntilAsync(async () => (await daemon.GetAsync("/metrics")).StatusCode, s => s == HttpStatusCode.Unauthorized, "401 without credentials");
+        await Poll.UntilAsync("401 without credentials", async () => (await daemon.GetAsync("/metrics")).StatusCode, s => s == HttpStatusCode.Unauthorized);
         var wrong = await daemon.GetAsync("/metrics", r => r.Headers.Authorization = Basic("prometheus", "nope"));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         var unknown = await daemon.GetAsync("/metrics", r => r.Headers.Authorization = Basic("someone", "s3cret"));
@@ -35,13 +35,13 @@ public sealed class WebConfigTests
         var log = dir.Write("access.log", Programs.WebLog);
         var config = dir.Write("web.yml", $"basic_auth_users:\n  alice: '{Certificates.BcryptHash("one")}'\n");
         await using var daemon = await DaemonProcess.StartAsync(dir["progs"], log, ["--web.config.file", config], waitUntilHealthy: false);
-        await Poll.UntilAsync(async () => (await daemon.GetAsync("/-/healthy", r => r.Headers.Authorization = Basic("alice", "one"))).StatusCode,
-            s => s == HttpStatusCode.OK, "alice let in");
+        await Poll.UntilAsync("alice let in",
+            async () => (await daemon.GetAsync("/-/healthy", r => r.Headers.Authorization = Basic("alice", "one"))).StatusCode, s => s == HttpStatusCode.OK);
 
         File.WriteAllText(config, $"basic_auth_users:\n  bob: '{Certificates.BcryptHash("two")}'\n");
         File.SetLastWriteTimeUtc(config, DateTime.UtcNow.AddSeconds(5));
-        await Poll.UntilAsync(async () => (await daemon.GetAsync("/-/healthy", r => r.Headers.Authorization = Basic("bob", "two"))).StatusCode,
-            s => s == HttpStatusCode.OK, "bob let in after the change");
+        await Poll.UntilAsync("bob let in after the change",
+            async () => (await daemon.GetAsync("/-/healthy", r => r.Headers.Authorization = Basic("bob", "two"))).StatusCode, s => s == HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.Unauthorized, (await daemon.GetAsync("/-/healthy", r => r.Headers.Authorization = Basic("alice", "one"))).StatusCode);
     }
 
@@ -71,7 +71,7 @@ public sealed class WebConfigTests
         var log = dir.WriteWebProgramAndLog();
         var config = dir.Write("web.yml", "tls_server_config:\n  cert_file: missing.crt\n  key_file: missing.key\n");
         var port = FreePort.Next();
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["run", "--progs", dir["progs"], "--logs", log, "--listen", $"127.0.0.1:{port}", "--web.config.file", config],
             timeout: TimeSpan.FromSeconds(30));
         Assert.NotEqual(0, result.ExitCode);
@@ -88,7 +88,7 @@ public sealed class WebConfigTests
         using var dir = new TempDirectory();
         var log = dir.WriteWebProgramAndLog();
         var config = dir.Write("web.yml", yaml);
-        var result = await CliRunner.RunAsync(
+        var result = await LogMetricsCli.RunAsync(
             ["run", "--progs", dir["progs"], "--logs", log, "--listen", $"127.0.0.1:{FreePort.Next()}", "--web.config.file", config],
             timeout: TimeSpan.FromSeconds(30));
         Assert.NotEqual(0, result.ExitCode);

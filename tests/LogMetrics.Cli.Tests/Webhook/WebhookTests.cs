@@ -88,6 +88,7 @@ public sealed class WebhookTests
         await using var daemon = await DaemonProcess.StartWithArgsAsync(
             ["run", "--progs", program, "--webhook", "/hook", "--web.config.file", web], waitUntilHealthy: false);
         var anonymous = await Poll.UntilAsync(
+            "the daemon to answer",
             async () =>
             {
                 try
@@ -99,27 +100,26 @@ public sealed class WebhookTests
                     return HttpStatusCode.ServiceUnavailable;
                 }
             },
-            s => s != HttpStatusCode.ServiceUnavailable,
-            "the daemon to answer");
+            s => s != HttpStatusCode.ServiceUnavailable);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
 
         // 503 until the programs are loaded, then 200.
         var authorized = await Poll.UntilAsync(
+            "the webhook to be ready",
             async () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, daemon.Url("/hook")) { Content = new StringContent("checkout ok") };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sender:s3cret")));
                 return (await daemon.Client.SendAsync(request)).StatusCode;
             },
-            s => s != HttpStatusCode.ServiceUnavailable,
-            "the webhook to be ready");
+            s => s != HttpStatusCode.ServiceUnavailable);
         Assert.Equal(HttpStatusCode.OK, authorized);
     }
 
     [Fact]
     public async Task A_grok_exporter_webhook_config_runs_with_run_config()
     {
-        var example = Path.Combine(RepositoryRoot, "examples", "grok_exporter", "webhook_json");
+        var example = Repository.PathOf("examples", "grok_exporter", "webhook_json");
         await using var daemon = await DaemonProcess.StartWithArgsAsync(["run", "--config", Path.Combine(example, "config.yml")]);
         await daemon.WaitUntilAsync("/-/ready", HttpStatusCode.OK);
         var response = await daemon.Client.PostAsync(daemon.Url("/webhook"), new StringContent(File.ReadAllText(Path.Combine(example, "events.ndjson"))));
@@ -164,7 +164,7 @@ public sealed class WebhookTests
                   admin: '{{if eq {{{role}}} "admin"}}yes{{else}}no{{end}}'
             """);
         var outputs = dir.Path + "/rules";
-        var imported = await CliRunner.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
+        var imported = await LogMetricsCli.RunAsync(["import", "grok-exporter", config, "-o", outputs]);
         Assert.True(imported.ExitCode == 0, imported.Stderr);
         Assert.Contains("--webhook-extra", imported.Stderr);
         if (format == "json_bulk")
@@ -199,6 +199,4 @@ public sealed class WebhookTests
         return name.StartsWith("logmetrics_", StringComparison.Ordinal) || name.StartsWith("process_", StringComparison.Ordinal)
             || name.StartsWith("dotnet_", StringComparison.Ordinal) || name.StartsWith("http_", StringComparison.Ordinal);
     }
-
-    private static string RepositoryRoot => Repository.Root;
 }

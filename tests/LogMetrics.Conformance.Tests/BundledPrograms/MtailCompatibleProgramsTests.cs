@@ -31,7 +31,7 @@ public sealed class MtailCompatibleProgramsTests
     [MemberData(nameof(ClaimingPrograms))]
     public async Task Program_exports_what_mtail_exports(string name)
     {
-        var dir = Path.Combine(RepositoryPaths.Root, "programs", name);
+        var dir = Path.Combine(Repository.Root, "programs", name);
         // mtail loads only *.mtail files, and both tools name the program in HELP: run both on the same copy.
         var progs = Directory.CreateTempSubdirectory("logmetrics-bundled-");
         try
@@ -41,7 +41,7 @@ public sealed class MtailCompatibleProgramsTests
             var settings = RunSettings.Default with { EmitProgLabel = false };
 
             var mtail = await Mtail.RunOneShotAsync(progs.FullName, logs, settings);
-            var ours = await LogMetricsCli.RunOneShotAsync(progs.FullName, logs, settings);
+            var ours = await LogMetricsTool.RunOneShotAsync(progs.FullName, logs, settings);
 
             Assert.True(mtail.ExitCode == 0, $"mtail failed on {name}:\n{mtail}");
             Assert.True(ours.ExitCode == 0, $"logmetrics failed on {name}:\n{ours}");
@@ -57,7 +57,7 @@ public sealed class MtailCompatibleProgramsTests
     }
 
     private static IEnumerable<string> Claiming() =>
-        Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "programs"))
+        Directory.GetDirectories(Path.Combine(Repository.Root, "programs"))
             .Where(d => File.Exists(Path.Combine(d, "README.md")) && File.ReadAllText(Path.Combine(d, "README.md")).Contains(Claim, StringComparison.Ordinal))
             .Select(d => Path.GetFileName(d)!)
             .Order(StringComparer.Ordinal);

@@ -110,7 +110,7 @@ public sealed class CompilerCaseTests
         // One process checks them all: a stack overflow (exit 134) in any case would end it.
         var programs = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.CompilerCases, "programs"), "*.mtail").Order(StringComparer.Ordinal).ToList();
 
-        var result = await LogMetricsCli.CheckAsync(programs);
+        var result = await LogMetricsTool.CheckAsync(programs);
 
         Assert.True(result.ExitCode == 1, $"expected exit 1 (some cases are invalid), not a crash:\n{result}");
         Assert.DoesNotContain("Unhandled", result.Stderr, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class CompilerCaseTests
             var log = Path.Combine(directory.FullName, "lines.log");
             await File.WriteAllTextAsync(log, "foo 12 bar\n1.5 x\n\"a\"\n\n2020/01/02 03:04:05 x\n");
 
-            var result = await LogMetricsCli.RunOneShotAsync(directory.FullName, [log], RunSettings.Default);
+            var result = await LogMetricsTool.RunOneShotAsync(directory.FullName, [log], RunSettings.Default);
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Contains("lines_total", result.Stdout, StringComparison.Ordinal);

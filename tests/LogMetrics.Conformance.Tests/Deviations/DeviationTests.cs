@@ -16,7 +16,7 @@ public sealed class DeviationTests
     {
         var @case = DeviationCases.Get(name);
 
-        var actual = await LogMetricsCli.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], RunSettings.Default);
+        var actual = await LogMetricsTool.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], RunSettings.Default);
 
         Assert.True(actual.ExitCode == 0, $"logmetrics failed on {name}:\n{actual}");
         var differences = ExpositionComparer.Compare(PrometheusExposition.Parse(@case.Expected), PrometheusExposition.Parse(actual.Stdout), "expected");

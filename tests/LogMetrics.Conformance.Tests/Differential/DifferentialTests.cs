@@ -20,7 +20,7 @@ public sealed class DifferentialTests
         var @case = DifferentialCases.Get(id);
         var expectedText = Mtail.IsInstalled ? await RunMtailAsync(@case) : ReadGolden(@case);
 
-        var actual = await LogMetricsCli.RunOneShotAsync(@case.ProgramPath, @case.LogPaths, @case.Settings);
+        var actual = await LogMetricsTool.RunOneShotAsync(@case.ProgramPath, @case.LogPaths, @case.Settings);
 
         Assert.True(actual.ExitCode == 0, $"logmetrics failed on {id}:\n{actual}");
         var differences = ExpositionComparer.Compare(PrometheusExposition.Parse(expectedText), PrometheusExposition.Parse(actual.Stdout));
@@ -56,7 +56,7 @@ public sealed class DifferentialTests
     {
         var programs = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Differential, "programs"), "*.mtail", SearchOption.AllDirectories).Order().ToList();
 
-        var result = await LogMetricsCli.CheckAsync(programs);
+        var result = await LogMetricsTool.CheckAsync(programs);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }

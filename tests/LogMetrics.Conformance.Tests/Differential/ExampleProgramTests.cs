@@ -13,7 +13,7 @@ public sealed class ExampleProgramTests
     [MemberData(nameof(Programs))]
     public async Task Example_passes_logmetrics_check(string program)
     {
-        var result = await LogMetricsCli.CheckAsync([Path.Combine(RepositoryPaths.MtailExamples, program)]);
+        var result = await LogMetricsTool.CheckAsync([Path.Combine(RepositoryPaths.MtailExamples, program)]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -26,7 +26,7 @@ public sealed class ExampleProgramTests
         var expected = await Mtail.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], RunSettings.Default);
         Assert.True(expected.ExitCode == 0, $"mtail failed on {id}:\n{expected}");
 
-        var actual = await LogMetricsCli.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], RunSettings.Default);
+        var actual = await LogMetricsTool.RunOneShotAsync(@case.ProgramPath, [@case.LogPath], RunSettings.Default);
 
         Assert.True(actual.ExitCode == 0, $"logmetrics failed on {id}:\n{actual}");
         var differences = ExpositionComparer.Compare(PrometheusExposition.Parse(expected.Stdout), PrometheusExposition.Parse(actual.Stdout));

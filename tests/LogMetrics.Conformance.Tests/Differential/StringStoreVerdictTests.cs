@@ -33,7 +33,7 @@ public sealed class StringStoreVerdictTests
             var mtail = await Mtail.CompileOnlyAsync(path);
             Assert.True(mtailAccepts == (mtail.ExitCode == 0), $"mtail's verdict changed:\n{mtail}");
 
-            var check = await LogMetricsCli.CheckAsync([path]);
+            var check = await LogMetricsTool.CheckAsync([path]);
             Assert.True(mtailAccepts == (check.ExitCode == 0), check.ToString());
             Assert.Contains(code, check.Stderr, StringComparison.Ordinal);
             Assert.Contains("hint: ", check.Stderr, StringComparison.Ordinal);

@@ -3,14 +3,14 @@ namespace LogMetrics.Conformance.Tests.Support;
 /// <summary>The reference implementation: Debian's mtail binary, run one-shot.</summary>
 internal static class Mtail
 {
-    private static readonly Lazy<string?> Executable = new(() => ProcessRunner.FindOnPath("mtail"));
+    private static readonly Lazy<string?> Executable = new(() => Tool.Find("mtail"));
 
     public static bool IsInstalled => Executable.Value is not null;
 
     public const string NotInstalled = "mtail is not installed (apt-get install -y mtail)";
 
     /// <summary>Compiles and runs <paramref name="progs"/> (a file or directory) over the logs and returns the Prometheus text.</summary>
-    public static Task<ToolResult> RunOneShotAsync(string progs, IReadOnlyList<string> logs, RunSettings settings)
+    public static Task<CommandResult> RunOneShotAsync(string progs, IReadOnlyList<string> logs, RunSettings settings)
     {
         var args = new List<string>
         {
@@ -24,11 +24,11 @@ internal static class Mtail
             $"--syslog_use_current_year={Bool(settings.SyslogUseCurrentYear)}",
             $"--emit_prog_label={Bool(settings.EmitProgLabel)}",
         };
-        return ProcessRunner.RunAsync(Executable.Value ?? throw new InvalidOperationException(NotInstalled), args, TimeSpan.FromSeconds(60));
+        return CommandRunner.RunAsync(Executable.Value ?? throw new InvalidOperationException(NotInstalled), args, TimeSpan.FromSeconds(60));
     }
 
-    public static Task<ToolResult> CompileOnlyAsync(string progs) =>
-        ProcessRunner.RunAsync(
+    public static Task<CommandResult> CompileOnlyAsync(string progs) =>
+        CommandRunner.RunAsync(
             Executable.Value ?? throw new InvalidOperationException(NotInstalled),
             // A random port as in one-shot: a busy 3903 (a daemon on this machine) must not fail the compile.
             ["--compile_only", "--progs", progs, "--logtostderr", "--address", "127.0.0.1", "--port", "0"],

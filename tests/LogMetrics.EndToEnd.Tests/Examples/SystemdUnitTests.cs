@@ -51,7 +51,7 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
     public async Task Sighup_from_exec_reload_leaves_the_daemon_serving()
     {
         using var temp = new TempDirectory("sighup");
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllText(log, "");
         await using var daemon = await LogMetricsDaemon.StartAsync(
             new DaemonOptions { Programs = TestPrograms.Directory(temp, TestPrograms.NginxStatus), Logs = [log] },

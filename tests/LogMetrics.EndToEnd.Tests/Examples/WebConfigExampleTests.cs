@@ -16,7 +16,7 @@ public sealed class WebConfigExampleTests(ITestOutputHelper output)
     public async Task Promtool_accepts_it_and_the_daemon_serves_it()
     {
         using var temp = new TempDirectory("web-example");
-        var config = temp.File("web-config.yml");
+        var config = temp["web-config.yml"];
         File.Copy(Repository.PathOf("examples/web-config.yml"), config);
         var tlsSettings = Yaml.Load(config).Map("tls_server_config");
         Assert.False(Path.IsPathRooted(tlsSettings.Scalar("cert_file")));
@@ -27,7 +27,7 @@ public sealed class WebConfigExampleTests(ITestOutputHelper output)
         output.WriteLine(check.ToString());
         Assert.Equal(0, check.ExitCode);
 
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllText(log, "");
         await using var daemon = await LogMetricsDaemon.StartAsync(
             new DaemonOptions

@@ -16,7 +16,7 @@ public sealed class LatencyTests(ITestOutputHelper output)
     public async Task Appended_line_shows_in_metrics_quickly()
     {
         using var temp = new TempDirectory("latency");
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         await using var writer = new FileStream(log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         await using var daemon = await LogMetricsDaemon.StartAsync(
             new DaemonOptions { Programs = TestPrograms.Directory(temp, TestPrograms.NginxStatus), Logs = [log] },

@@ -17,7 +17,7 @@ public sealed class RemoteWriteTests(ITestOutputHelper output)
         using var temp = new TempDirectory("remote-write");
         var data = temp.Subdirectory("prometheus");
         var prometheus = await PrometheusServer.StartAsync(data, [], Receiver, output);
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05", "GET 0.5", "POST 2.5"]);
         await using var daemon = await StartDaemonAsync(temp, log, prometheus.RemoteWriteUrl, ["--remote-write.external-label", "cluster=e2e"]);
         try
@@ -88,7 +88,7 @@ public sealed class RemoteWriteTests(ITestOutputHelper output)
     {
         using var temp = new TempDirectory("remote-write-4xx");
         await using var prometheus = await PrometheusServer.StartAsync(temp.Subdirectory("prometheus"), [], Receiver, output);
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05"]);
         await using var daemon = await StartDaemonAsync(temp, log, new Uri(prometheus.BaseAddress, "api/v1/no-such-endpoint"), []);
 
@@ -111,7 +111,7 @@ public sealed class RemoteWriteTests(ITestOutputHelper output)
         const string password = "push-secret";
         using var temp = new TempDirectory("remote-write-tls");
         var tls = await TestCertificate.CreateAsync(temp.Path, "receiver");
-        var webConfig = temp.File("web-config.yml");
+        var webConfig = temp["web-config.yml"];
         File.WriteAllText(webConfig, $"""
             tls_server_config:
               cert_file: {tls.CertificateFile}
@@ -120,7 +120,7 @@ public sealed class RemoteWriteTests(ITestOutputHelper output)
               {user}: {await Bcrypt.HashAsync(password)}
 
             """);
-        var passwordFile = temp.File("password");
+        var passwordFile = temp["password"];
         File.WriteAllText(passwordFile, password + "\n");
         await using var prometheus = await PrometheusServer.StartAsync(
             temp.Subdirectory("prometheus"),
@@ -132,7 +132,7 @@ public sealed class RemoteWriteTests(ITestOutputHelper output)
                 Credentials = new NetworkCredential(user, password),
             },
             output);
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05", "DELETE 0.05"]);
         await using var daemon = await StartDaemonAsync(
             temp,

@@ -10,7 +10,7 @@ public sealed class TextfileTests(ITestOutputHelper output)
     {
         using var temp = new TempDirectory("textfile-one-shot");
         var progs = TestPrograms.Directory(temp, TestPrograms.Requests);
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05", "GET 0.5", "POST 2.5", "not a request"]);
         var collector = temp.Subdirectory("textfile_collector");
         var textfile = Path.Combine(collector, "logmetrics.prom");
@@ -32,11 +32,11 @@ public sealed class TextfileTests(ITestOutputHelper output)
     public async Task One_shot_reports_a_textfile_it_cannot_write_and_fails()
     {
         using var temp = new TempDirectory("textfile-unwritable");
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05"]);
 
         var result = await LogMetricsCli.RunAsync(
-            "run", "--progs", TestPrograms.Directory(temp, TestPrograms.Requests), "--logs", log, "--one-shot", "--textfile", temp.File("missing/dir/out.prom"));
+            "run", "--progs", TestPrograms.Directory(temp, TestPrograms.Requests), "--logs", log, "--one-shot", "--textfile", temp["missing/dir/out.prom"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot write --textfile", result.Stderr, StringComparison.Ordinal);
@@ -46,9 +46,9 @@ public sealed class TextfileTests(ITestOutputHelper output)
     public async Task The_daemon_rewrites_the_file_every_interval_with_its_self_metrics()
     {
         using var temp = new TempDirectory("textfile-daemon");
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05"]);
-        var textfile = temp.File("logmetrics.prom");
+        var textfile = temp["logmetrics.prom"];
         await using var daemon = await StartDaemonAsync(temp, log, textfile, "200ms");
 
         await Poll.UntilAsync("the textfile to count one GET", () => Read(textfile).Contains(Requests("GET", 1)), TimeSpan.FromSeconds(20));
@@ -70,9 +70,9 @@ public sealed class TextfileTests(ITestOutputHelper output)
     public async Task The_daemon_writes_the_file_once_more_at_exit()
     {
         using var temp = new TempDirectory("textfile-exit");
-        var log = temp.File("access.log");
+        var log = temp["access.log"];
         File.WriteAllLines(log, ["GET 0.05"]);
-        var textfile = temp.File("logmetrics.prom");
+        var textfile = temp["logmetrics.prom"];
         await using var daemon = await StartDaemonAsync(temp, log, textfile, "1h");
 
         // With an hour's interval, only the first write (at start) and the one at exit happen.

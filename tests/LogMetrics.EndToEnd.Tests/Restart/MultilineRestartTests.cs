@@ -27,7 +27,7 @@ public sealed class MultilineRestartTests(ITestOutputHelper output)
         using var temp = new TempDirectory("multiline-restart");
         var progs = temp.Subdirectory("progs");
         File.WriteAllText(Path.Combine(progs, "java.rules"), Program);
-        var log = temp.File("app.log");
+        var log = temp["app.log"];
         File.WriteAllText(log, "");
         var options = new DaemonOptions
         {

@@ -18,7 +18,7 @@ public sealed class WebConfigTests(ITestOutputHelper output)
     {
         using var temp = new TempDirectory("web");
         var tls = await TestCertificate.CreateAsync(temp.Path);
-        var webConfig = temp.File("web-config.yml");
+        var webConfig = temp["web-config.yml"];
         File.WriteAllText(webConfig, $"""
             tls_server_config:
               cert_file: {tls.CertificateFile}

@@ -19,7 +19,7 @@ public sealed class GrokVectorTests
     public static TheoryData<string> VectorFiles => new(Files());
 
     public static TheoryData<string> PatternNames =>
-        new(File.ReadAllLines(SharedData.PathTo("conformance", "grok", "pattern-names.txt")).Where(l => l.Length > 0));
+        new(File.ReadAllLines(Repository.PathOf("tests", "data", "conformance", "grok", "pattern-names.txt")).Where(l => l.Length > 0));
 
     [Theory]
     [InlineData("vectors.jsonl", 270)]
@@ -76,7 +76,7 @@ public sealed class GrokVectorTests
     [Fact]
     public void The_library_defines_exactly_the_legacy_names() =>
         Assert.Equal(
-            File.ReadAllLines(SharedData.PathTo("conformance", "grok", "pattern-names.txt")).Where(l => l.Length > 0).Order(StringComparer.Ordinal),
+            File.ReadAllLines(Repository.PathOf("tests", "data", "conformance", "grok", "pattern-names.txt")).Where(l => l.Length > 0).Order(StringComparer.Ordinal),
             GrokLibrary.Default.Names.Order(StringComparer.Ordinal));
 
     private static string[] Files() =>

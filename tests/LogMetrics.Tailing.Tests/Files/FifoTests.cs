@@ -16,10 +16,10 @@ public sealed class FifoTests : IAsyncLifetime
     [Fact]
     public async Task A_fifo_is_read_across_writers_without_blocking_start()
     {
-        var fifo = _f.Dir.File("pipe.log");
+        var fifo = _f.Dir["pipe.log"];
         NativeMethods.MakeFifo(fifo);
         var watch = Stopwatch.StartNew();
-        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2));
 
         await WriteAsync(fifo, "first\nsecond\n");
@@ -33,10 +33,10 @@ public sealed class FifoTests : IAsyncLifetime
     [Fact]
     public async Task Multiline_records_from_a_fifo_are_handed_on_after_the_flush_timeout()
     {
-        var fifo = _f.Dir.File("pipe.log");
+        var fifo = _f.Dir["pipe.log"];
         NativeMethods.MakeFifo(fifo);
         Assert.True(LogMetrics.Tailing.Records.MultilineRule.TryParse(fifo + "=start:/^S/,timeout=300ms", out var rule, out var error), error);
-        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { Multiline = [rule!] });
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]) with { Multiline = [rule!] });
         await WriteAsync(fifo, "S one\n  a\nS two\n");
         _f.WaitForLines(2);
         await WriteAsync(fifo, "  b\n");

@@ -8,7 +8,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly FollowFixture _f = new();
 
-    private string Log => _f.Dir.File("app.log");
+    private string Log => _f.Dir["app.log"];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Existing_files_are_read_from_their_end_and_appends_arrive_quickly()
     {
         File.WriteAllText(Log, "old1\nold2\nbeing writ");
-        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]));
         FollowFixture.Append(Log, "ten\n");
         _f.WaitForLines(1);
         Assert.Equal(["being written"], _f.Sink.Lines);
@@ -46,7 +46,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task FromStart_reads_existing_files_whole()
     {
         File.WriteAllText(Log, "old1\nold2\n");
-        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { FromStart = true });
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]) with { FromStart = true });
         FollowFixture.Append(Log, "new\n");
         _f.WaitForLines(3);
         Assert.Equal(["old1", "old2", "new"], _f.Sink.Lines);
@@ -55,9 +55,9 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_file_created_after_start_is_read_from_byte_zero()
     {
-        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("**/*.log")));
-        Directory.CreateDirectory(_f.Dir.File("sub/deeper"));
-        var late = _f.Dir.File("sub/deeper/late.log");
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir["**/*.log"]));
+        Directory.CreateDirectory(_f.Dir["sub/deeper"]);
+        var late = _f.Dir["sub/deeper/late.log"];
         File.WriteAllText(late, "first\nsecond\n");
         _f.WaitForLines(2);
         Assert.Equal([(late, "first"), (late, "second")], _f.Sink.Entries);
@@ -67,7 +67,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Create_rotation_loses_nothing_while_the_writer_keeps_the_old_file()
     {
         File.WriteAllText(Log, "");
-        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]));
         var expected = new List<string>();
         using (var writer = new StreamWriter(new FileStream(Log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true })
         {
@@ -77,7 +77,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
                 expected.Add($"before {i}");
             }
 
-            File.Move(Log, _f.Dir.File("app.log.1"));
+            File.Move(Log, _f.Dir["app.log.1"]);
 
             // The application has not reopened yet: it still writes to the renamed file.
             for (var i = 0; i < 50; i++)
@@ -101,7 +101,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         _f.WaitForLines(expected.Count);
-        Wait.Until(() => tailer.Sources.Single().Rotations == 1, "one rotation");
+        Poll.Until("one rotation", () => tailer.Sources.Single().Rotations == 1);
         Assert.Equal(expected.Order(), _f.Sink.Lines.Order());
         Assert.All(_f.Sink.Entries, e => Assert.Equal(Log, e.Source));
     }
@@ -113,13 +113,13 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         var tailer = await _f.StartAsync(FollowFixture.Fast(Log));
         FollowFixture.Append(Log, "one\ntwo\nthree\n");
         _f.WaitForLines(3);
-        File.Copy(Log, _f.Dir.File("app.log.1"));
+        File.Copy(Log, _f.Dir["app.log.1"]);
         using (var truncate = new FileStream(Log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
             truncate.SetLength(0);
         }
 
-        Wait.Until(() => tailer.Sources.Single().Truncations == 1, "the truncation to be seen");
+        Poll.Until("the truncation to be seen", () => tailer.Sources.Single().Truncations == 1);
         FollowFixture.Append(Log, "four\n");
         _f.WaitForLines(4);
         Assert.Equal(["one", "two", "three", "four"], _f.Sink.Lines);
@@ -129,7 +129,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_deleted_and_recreated_file_is_read_from_the_start()
     {
         File.WriteAllText(Log, "");
-        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]));
         FollowFixture.Append(Log, "a\n");
         _f.WaitForLines(1);
         File.Delete(Log);
@@ -146,13 +146,13 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_deleted_file_its_writer_keeps_open_is_read_while_it_grows_then_closed_once_quiet()
     {
         File.WriteAllText(Log, "");
-        await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { RotationGrace = TimeSpan.FromSeconds(1.5) });
+        await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]) with { RotationGrace = TimeSpan.FromSeconds(1.5) });
         using (var writer = new StreamWriter(new FileStream(Log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true })
         {
             writer.WriteLine("before rm");
             _f.WaitForLines(1);
             File.Delete(Log);
-            Wait.Until(() => _f.Log.Contains("was deleted"), "the deletion to be seen");
+            Poll.Until("the deletion to be seen", () => _f.Log.Contains("was deleted"));
             for (var i = 0; i < 3; i++)
             {
                 // The writer's own pace (several poll intervals apart, as nginx's next request), not a wait for a result.
@@ -166,13 +166,13 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(HoldsDeleted(Log), "the tailer should hold the deleted file until it has been quiet for the grace period");
 
         Assert.Equal(["before rm", "after rm 0", "after rm 1", "after rm 2"], _f.Sink.Lines);
-        Wait.Until(() => !HoldsDeleted(Log), "the quiet deleted file to be closed after the grace period");
+        Poll.Until("the quiet deleted file to be closed after the grace period", () => !HoldsDeleted(Log));
     }
 
     [Fact]
     public async Task A_removed_and_recreated_directory_recovers()
     {
-        var dir = _f.Dir.File("logs");
+        var dir = _f.Dir["logs"];
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, "x.log");
         File.WriteAllText(path, "");
@@ -180,7 +180,7 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
         FollowFixture.Append(path, "a\n");
         _f.WaitForLines(1);
         Directory.Delete(dir, recursive: true);
-        Wait.Until(() => !Directory.Exists(dir), "the directory to go");
+        Poll.Until("the directory to go", () => !Directory.Exists(dir));
         Thread.Sleep(200); // let a rescan see the directory missing, which is the case under test
         Directory.CreateDirectory(dir);
         File.WriteAllText(path, "b\n");
@@ -197,10 +197,10 @@ public sealed class FollowTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task An_open_failure_is_counted_and_retried_until_fixed()
     {
-        var target = _f.Dir.File("target.txt");
+        var target = _f.Dir["target.txt"];
         File.CreateSymbolicLink(Log, target);
-        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")));
-        Wait.Until(() => tailer.Sources.Single().OpenErrors >= 2, "open errors to be counted");
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]));
+        Poll.Until("open errors to be counted", () => tailer.Sources.Single().OpenErrors >= 2);
         File.WriteAllText(target, "now readable\n");
         _f.WaitForLines(1);
         Assert.Equal(["now readable"], _f.Sink.Lines);

@@ -6,9 +6,9 @@ public sealed class StateTests : IAsyncLifetime
 {
     private readonly FollowFixture _f = new();
 
-    private string Log => _f.Dir.File("app.log");
+    private string Log => _f.Dir["app.log"];
 
-    private TailOptions Options => FollowFixture.Fast(_f.Dir.File("*.log")) with { StateDirectory = _f.Dir.File("state") };
+    private TailOptions Options => FollowFixture.Fast(_f.Dir["*.log"]) with { StateDirectory = _f.Dir["state"] };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -23,10 +23,10 @@ public sealed class StateTests : IAsyncLifetime
         _f.WaitForLines(2);
         FollowFixture.Append(Log, "partial ");
         await first.StopAsync();
-        Assert.True(File.Exists(_f.Dir.File("state/positions.json")));
+        Assert.True(File.Exists(_f.Dir["state/positions.json"]));
 
         FollowFixture.Append(Log, "line\nthree\n");
-        File.WriteAllText(_f.Dir.File("new.log"), "created while down\n");
+        File.WriteAllText(_f.Dir["new.log"], "created while down\n");
         await _f.StartAsync(Options);
         _f.WaitForLines(5);
         FollowFixture.Append(Log, "four\n");
@@ -44,7 +44,7 @@ public sealed class StateTests : IAsyncLifetime
         await first.StopAsync();
 
         FollowFixture.Append(Log, "two\n");
-        File.Move(Log, _f.Dir.File("app.log.1"));
+        File.Move(Log, _f.Dir["app.log.1"]);
         File.WriteAllText(Log, "three\n");
         var second = await _f.StartAsync(Options);
         _f.WaitForLines(3);

@@ -14,10 +14,10 @@ public sealed class TruncationTests : IDisposable
 {
     private const string OldLine = "old line before the rotation\n";
 
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly CollectingSink _sink = new();
 
-    private string Log => _dir.File("app.log");
+    private string Log => _dir["app.log"];
 
     public void Dispose() => _dir.Dispose();
 
@@ -27,7 +27,7 @@ public sealed class TruncationTests : IDisposable
     public void Copytruncate_then_a_burst_past_the_old_offset_is_read_from_byte_zero(bool withStateDir)
     {
         File.WriteAllText(Log, OldLine);
-        var state = withStateDir ? new StateFile(_dir.File("state")) : null;
+        var state = withStateDir ? new StateFile(_dir["state"]) : null;
         var follower = Follow(state);
         Assert.Equal(["old line before the rotation"], _sink.Lines);
 

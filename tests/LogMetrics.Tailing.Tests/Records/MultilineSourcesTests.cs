@@ -9,7 +9,7 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
 {
     private readonly FollowFixture _f = new();
 
-    private string Log => _f.Dir.File("app.log");
+    private string Log => _f.Dir["app.log"];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -25,9 +25,9 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
         }
 
         File.WriteAllText(Log, text.Append("START last\n  no newline at the end").ToString());
-        File.WriteAllText(_f.Dir.File("other.log"), "START x\n  y\n");
+        File.WriteAllText(_f.Dir["other.log"], "START x\n  y\n");
         var sink = new CollectingSink();
-        var status = Tailer.ReadToEnd(new TailOptions { Sources = [_f.Dir.File("*.log")], Multiline = [Rule(Log + "=start:/^START /")] }, sink, Serilog.Core.Logger.None);
+        var status = Tailer.ReadToEnd(new TailOptions { Sources = [_f.Dir["*.log"]], Multiline = [Rule(Log + "=start:/^START /")] }, sink, Serilog.Core.Logger.None);
 
         var records = sink.Entries.Where(e => e.Source == Log).Select(e => e.Line).ToList();
         Assert.Equal(50_001, records.Count);
@@ -55,10 +55,10 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
     public async Task A_record_never_spans_a_rotation()
     {
         File.WriteAllText(Log, "");
-        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir.File("*.log")) with { Multiline = [Rule("start:/^S/,timeout=1h")] });
+        var tailer = await _f.StartAsync(FollowFixture.Fast(_f.Dir["*.log"]) with { Multiline = [Rule("start:/^S/,timeout=1h")] });
         FollowFixture.Append(Log, "S old\n  1\n");
-        Wait.Until(() => tailer.Sources.Single().Offset == 10, "the old file to be read");
-        File.Move(Log, _f.Dir.File("app.log.1"));
+        Poll.Until("the old file to be read", () => tailer.Sources.Single().Offset == 10);
+        File.Move(Log, _f.Dir["app.log.1"]);
         File.WriteAllText(Log, "  orphan\nS new\n  2\nS next\n");
         _f.WaitForLines(3);
 
@@ -71,13 +71,13 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
     public async Task A_restart_with_a_state_directory_never_splits_or_double_counts_a_held_record()
     {
         File.WriteAllText(Log, "");
-        var options = FollowFixture.Fast(Log) with { StateDirectory = _f.Dir.File("state"), Multiline = [Rule("start:/^S/,timeout=1h")] };
+        var options = FollowFixture.Fast(Log) with { StateDirectory = _f.Dir["state"], Multiline = [Rule("start:/^S/,timeout=1h")] };
         var first = await _f.StartAsync(options);
         FollowFixture.Append(Log, "S one\n  1\nS two\n  2\n");
         _f.WaitForLines(1);
-        Wait.Until(() => first.Sources.Single().Offset == 20, "the whole file to be read");
+        Poll.Until("the whole file to be read", () => first.Sources.Single().Offset == 20);
         await first.StopAsync();
-        Assert.Contains("\"Offset\": 10", File.ReadAllText(_f.Dir.File("state/positions.json")), StringComparison.Ordinal);
+        Assert.Contains("\"Offset\": 10", File.ReadAllText(_f.Dir["state/positions.json"]), StringComparison.Ordinal);
 
         FollowFixture.Append(Log, "  3\nS three\n");
         await _f.StartAsync(options);
@@ -91,7 +91,7 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
         File.WriteAllText(Log, "");
         var tailer = await _f.StartAsync(FollowFixture.Fast(Log) with { Multiline = [Rule("start:/^S/,timeout=1h")] });
         FollowFixture.Append(Log, "S one\n  1\n");
-        Wait.Until(() => tailer.Sources.Single().Offset == 10, "the file to be read");
+        Poll.Until("the file to be read", () => tailer.Sources.Single().Offset == 10);
         Assert.Empty(_f.Sink.Lines);
         await tailer.StopAsync();
         Assert.Equal(["S one\n  1"], _f.Sink.Lines);
@@ -122,13 +122,13 @@ public sealed class MultilineSourcesTests : IAsyncLifetime
     public async Task A_container_partial_line_is_not_split_by_a_restart()
     {
         File.WriteAllText(Log, "");
-        var options = FollowFixture.Fast(Log) with { StateDirectory = _f.Dir.File("state"), Format = LogFormat.Cri };
+        var options = FollowFixture.Fast(Log) with { StateDirectory = _f.Dir["state"], Format = LogFormat.Cri };
         var first = await _f.StartAsync(options);
         FollowFixture.Append(Log, "t stdout F whole\nt stdout P half \n");
         _f.WaitForLines(1);
-        Wait.Until(() => first.Sources.Single().Offset == 34, "the partial line to be read");
+        Poll.Until("the partial line to be read", () => first.Sources.Single().Offset == 34);
         await first.StopAsync();
-        Assert.Contains("\"Offset\": 17", File.ReadAllText(_f.Dir.File("state/positions.json")), StringComparison.Ordinal);
+        Assert.Contains("\"Offset\": 17", File.ReadAllText(_f.Dir["state/positions.json"]), StringComparison.Ordinal);
 
         FollowFixture.Append(Log, "t stdout F and the rest\n");
         await _f.StartAsync(options);

@@ -16,7 +16,7 @@ public sealed class ListenerTests : IAsyncLifetime
     [Fact]
     public async Task Unix_stream_connections_are_line_buffered_and_flushed_on_close()
     {
-        var path = _f.Dir.File("in.sock");
+        var path = _f.Dir["in.sock"];
         var url = "unix://" + path;
         await _f.StartAsync(FollowFixture.Fast(url));
         using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
@@ -35,7 +35,7 @@ public sealed class ListenerTests : IAsyncLifetime
     [Fact]
     public async Task Tcp_connections_are_read()
     {
-        var port = FreePort(SocketType.Stream, ProtocolType.Tcp);
+        var port = FreePort.Next(SocketType.Stream, ProtocolType.Tcp);
         var url = $"tcp://127.0.0.1:{port}";
         var tailer = await _f.StartAsync(FollowFixture.Fast(url));
         using (var client = new TcpClient())
@@ -52,7 +52,7 @@ public sealed class ListenerTests : IAsyncLifetime
     [Fact]
     public async Task Each_udp_datagram_is_a_record()
     {
-        var port = FreePort(SocketType.Dgram, ProtocolType.Udp);
+        var port = FreePort.Next(SocketType.Dgram, ProtocolType.Udp);
         var url = $"udp://127.0.0.1:{port}";
         await _f.StartAsync(FollowFixture.Fast(url));
         using var client = new UdpClient();
@@ -63,12 +63,5 @@ public sealed class ListenerTests : IAsyncLifetime
         _f.WaitForLines(3);
         Assert.Equal(["no newline", "two", "lines"], _f.Sink.Lines);
         Assert.All(_f.Sink.Entries, e => Assert.Equal(url, e.Source));
-    }
-
-    private static int FreePort(SocketType type, ProtocolType protocol)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

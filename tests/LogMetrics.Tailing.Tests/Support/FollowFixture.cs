@@ -5,7 +5,7 @@ internal sealed class FollowFixture : IAsyncDisposable
 {
     private readonly List<Tailer> _tailers = [];
 
-    public TempDir Dir { get; } = new();
+    public TempDirectory Dir { get; } = new();
 
     public CollectingSink Sink { get; private set; } = new();
 
@@ -28,7 +28,7 @@ internal sealed class FollowFixture : IAsyncDisposable
     }
 
     public void WaitForLines(int count, double seconds = 10) =>
-        Wait.Until(() => Sink.Count >= count, $"{count} lines (have {Sink.Count}: {string.Join(",", Sink.Lines.TakeLast(5))})", seconds);
+        Poll.Until($"{count} lines (have {Sink.Count}: {string.Join(",", Sink.Lines.TakeLast(5))})", () => Sink.Count >= count, TimeSpan.FromSeconds(seconds));
 
     public static void Append(string path, string text)
     {

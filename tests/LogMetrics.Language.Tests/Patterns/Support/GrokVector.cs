@@ -12,7 +12,7 @@ internal sealed record GrokVector(
     IReadOnlyList<string> Absent)
 {
     /// <summary>Where the vector files live: tests/data/conformance/grok in the source tree.</summary>
-    public static string Directory => SharedData.PathTo("conformance", "grok");
+    public static string Directory => Repository.PathOf("tests", "data", "conformance", "grok");
 
     /// <summary>The vectors of one file of <see cref="Directory"/> (e.g. "vectors-grid.jsonl"), in file order.</summary>
     public static IReadOnlyList<GrokVector> Load(string file)

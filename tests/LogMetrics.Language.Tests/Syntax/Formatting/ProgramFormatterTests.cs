@@ -46,7 +46,7 @@ public sealed class ProgramFormatterTests
     public static TheoryData<string> RepositoryAndMtailPrograms()
     {
         var data = new TheoryData<string>();
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         foreach (var file in Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
                      .Where(f => (f.EndsWith(".rules", StringComparison.Ordinal) || f.EndsWith(".mtail", StringComparison.Ordinal))
                                  && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
@@ -68,7 +68,7 @@ public sealed class ProgramFormatterTests
     [MemberData(nameof(RepositoryAndMtailPrograms))]
     public void EveryProgramRoundTrips(string path)
     {
-        var text = File.ReadAllText(Path.IsPathRooted(path) ? path : Path.Combine(RepositoryRoot(), path));
+        var text = File.ReadAllText(Path.IsPathRooted(path) ? path : Path.Combine(Repository.Root, path));
         if (!Compiler.Compile("t.rules", text, new CompilerOptions()).Success)
         {
             // A program kept in the repository because it does not compile (a test input) must still not be changed.
@@ -105,14 +105,4 @@ public sealed class ProgramFormatterTests
         Assert.Equal(BoundTreeDump.Dump(before.Program), BoundTreeDump.Dump(after.Program));
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LogMetrics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

@@ -1,16 +1,10 @@
 namespace LogMetrics.Conformance.Tests.Support;
 
-/// <summary>The `logmetrics` executable built by the project reference, run as a separate process.</summary>
-internal static class LogMetricsCli
+/// <summary>The `logmetrics` commands the conformance tests compare with mtail's, run as a separate process.</summary>
+internal static class LogMetricsTool
 {
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "logmetrics.dll");
-
-    private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-        ? host
-        : "dotnet";
-
     /// <summary>`logmetrics run --one-shot`: the programs' metrics over the logs, as Prometheus text.</summary>
-    public static Task<ToolResult> RunOneShotAsync(string progs, IReadOnlyList<string> logs, RunSettings settings)
+    public static Task<CommandResult> RunOneShotAsync(string progs, IReadOnlyList<string> logs, RunSettings settings)
     {
         var args = new List<string> { "run", "--progs", progs };
         foreach (var log in logs)
@@ -36,8 +30,8 @@ internal static class LogMetricsCli
     }
 
     /// <summary>`logmetrics check`: compiles the programs and prints diagnostics.</summary>
-    public static Task<ToolResult> CheckAsync(IEnumerable<string> paths) => RunAsync(["check", .. paths]);
+    public static Task<CommandResult> CheckAsync(IEnumerable<string> paths) => RunAsync(["check", .. paths]);
 
-    private static Task<ToolResult> RunAsync(IReadOnlyList<string> args) =>
-        ProcessRunner.RunAsync(DotNet, [Dll, .. args], TimeSpan.FromSeconds(120));
+    private static Task<CommandResult> RunAsync(IReadOnlyList<string> args) =>
+        LogMetricsCli.RunAsync(args, TimeSpan.FromSeconds(120));
 }

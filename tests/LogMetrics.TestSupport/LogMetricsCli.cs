@@ -1,10 +1,12 @@
-namespace LogMetrics.EndToEnd.Tests.Support;
+using System.Diagnostics;
+
+namespace LogMetrics.TestSupport;
 
 /// <summary>The built `logmetrics` CLI, always run as its own process: `dotnet DIR/logmetrics.dll ...`.</summary>
-internal static class LogMetricsCli
+public static class LogMetricsCli
 {
-    /// <summary>logmetrics.dll next to the tests (the project reference builds it there), or LOGMETRICS_DLL.</summary>
-    public static string DllPath
+    /// <summary>logmetrics.dll next to the tests (a project reference to LogMetrics.Cli builds it there), or LOGMETRICS_DLL.</summary>
+    public static string Dll
     {
         get
         {
@@ -24,10 +26,17 @@ internal static class LogMetricsCli
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : Tool.Require("dotnet");
 
-    public static IEnumerable<string> Arguments(IEnumerable<string> arguments) => new[] { DllPath }.Concat(arguments);
+    /// <summary>The host's arguments for `logmetrics ARGS`: the dll first.</summary>
+    public static IEnumerable<string> Arguments(IEnumerable<string> arguments) => new[] { Dll }.Concat(arguments);
 
+    /// <summary>Runs `logmetrics ARGS` to completion under a deadline (60 s unless told).</summary>
     public static Task<CommandResult> RunAsync(IEnumerable<string> arguments, TimeSpan? timeout = null, string? stdin = null, string? workingDirectory = null) =>
-        CommandRunner.RunAsync(DotnetHost, Arguments(arguments), timeout ?? TimeSpan.FromSeconds(60), stdin, workingDirectory);
+        CommandRunner.RunAsync(DotnetHost, Arguments(arguments), timeout, stdin, workingDirectory);
 
     public static Task<CommandResult> RunAsync(params string[] arguments) => RunAsync((IEnumerable<string>)arguments);
+
+    /// <summary>Starts `logmetrics ARGS` with its standard streams redirected; the caller reads and ends it.</summary>
+    public static Process Start(IEnumerable<string> arguments, string? workingDirectory = null) =>
+        Process.Start(RedirectedStartInfo.Create(DotnetHost, Arguments(arguments), workingDirectory))
+        ?? throw new InvalidOperationException("could not start logmetrics");
 }

@@ -1,21 +1,16 @@
 using System.Diagnostics;
 
-namespace LogMetrics.EndToEnd.Tests.Support;
+namespace LogMetrics.TestSupport;
 
-/// <summary>What a short command printed and how it exited.</summary>
-internal sealed record CommandResult(string Command, int ExitCode, string Stdout, string Stderr)
+/// <summary>Runs a command (openssl, promtool, mtail, a one-shot CLI call) to completion under a deadline.</summary>
+public static class CommandRunner
 {
-    public override string ToString() => $"$ {Command}\nexit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
-}
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-/// <summary>Runs a short command (openssl, logrotate, promtool, a one-shot CLI call) to completion under a deadline.</summary>
-internal static class CommandRunner
-{
     public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null, string? stdin = null, string? workingDirectory = null)
     {
         var info = RedirectedStartInfo.Create(fileName, arguments, workingDirectory);
-
-        var command = fileName + " " + string.Join(' ', info.ArgumentList.Select(Quote));
+        var command = string.Join(' ', new[] { fileName }.Concat(info.ArgumentList).Select(Quote));
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {command}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -25,7 +20,7 @@ internal static class CommandRunner
         }
 
         process.StandardInput.Close();
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var limit = timeout ?? DefaultTimeout;
         using var cts = new CancellationTokenSource(limit);
         try
         {
@@ -34,12 +29,12 @@ internal static class CommandRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} did not finish within {limit.TotalSeconds:0.#} s");
+            throw new TimeoutException($"{command} did not finish within {limit.TotalSeconds:0.#} s; stderr: {await stderr}");
         }
 
         return new CommandResult(command, process.ExitCode, await stdout, await stderr);
     }
 
     private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=,@%+".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''")}'";
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=,@%+".Contains(c)) ? argument : $"'{argument.Replace("'", "'\\''")}'";
 }

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace LogMetrics.EndToEnd.Tests.Support;
+namespace LogMetrics.TestSupport;
 
 /// <summary>The signals the tests send: .NET can only SIGKILL a process on its own.</summary>
-internal static class Posix
+public static class Posix
 {
     public const int SigHup = 1;
+    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigUsr1 = 10;
     public const int SigTerm = 15;

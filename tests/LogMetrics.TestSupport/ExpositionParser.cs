@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text;
 
-namespace LogMetrics.EndToEnd.Tests.Support;
+namespace LogMetrics.TestSupport;
 
 /// <summary>One sample line of a Prometheus text exposition.</summary>
-internal sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
 {
     public string Label(string name) => Labels.TryGetValue(name, out var value) ? value : "";
 }
 
-/// <summary>Reads the samples of a Prometheus text (0.0.4) exposition; comments are skipped.</summary>
-internal static class ExpositionParser
+/// <summary>Reads the samples of a Prometheus text (0.0.4) or OpenMetrics exposition, so tests depend on neither label
+/// order nor HELP text; comments are skipped, a line that is not a sample fails the test.</summary>
+public static class ExpositionParser
 {
     public static IReadOnlyList<Sample> Parse(string text)
     {
@@ -27,6 +28,15 @@ internal static class ExpositionParser
         }
 
         return samples;
+    }
+
+    /// <summary>The value of the one sample with this name and (at least) these labels; null when there is none or several.</summary>
+    public static double? Value(string text, string name, params (string Name, string Value)[] labels)
+    {
+        var matches = Parse(text)
+            .Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Name, out var v) && v == l.Value))
+            .ToList();
+        return matches.Count == 1 ? matches[0].Value : null;
     }
 
     public static double Sum(IEnumerable<Sample> samples, string metric) =>

@@ -1,20 +1,26 @@
-namespace LogMetrics.EndToEnd.Tests.Support;
+using System.Diagnostics;
+
+namespace LogMetrics.TestSupport;
 
 /// <summary>Thrown by a probe when waiting longer cannot help (the process died).</summary>
-internal sealed class PollAbortedException(string message) : Exception(message);
+public sealed class PollAbortedException(string message) : Exception(message);
 
 /// <summary>Polls a probe until a condition holds or a deadline passes; the only way the tests wait.</summary>
-internal static class Poll
+public static class Poll
 {
+    /// <summary>The deadline when a test names none.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
     public static async Task<T> UntilAsync<T>(
         string what,
         Func<Task<T>> probe,
         Func<T, bool> done,
-        TimeSpan timeout,
+        TimeSpan? timeout = null,
         TimeSpan? interval = null,
         Func<string>? diagnostics = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var limit = timeout ?? DefaultTimeout;
+        var deadline = DateTime.UtcNow + limit;
         var pause = interval ?? TimeSpan.FromMilliseconds(50);
         var last = "no answer yet";
         while (true)
@@ -41,12 +47,18 @@ internal static class Poll
             if (DateTime.UtcNow >= deadline)
             {
                 var extra = diagnostics is null ? "" : "\n" + diagnostics();
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}; {last}{extra}");
+                throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}; {last}{extra}");
             }
 
             await Task.Delay(pause);
         }
     }
+
+    public static Task UntilAsync(string what, Func<Task<bool>> probe, TimeSpan? timeout = null, TimeSpan? interval = null, Func<string>? diagnostics = null) =>
+        UntilAsync(what, probe, ok => ok, timeout, interval, diagnostics);
+
+    public static Task UntilAsync(string what, Func<bool> probe, TimeSpan? timeout = null, TimeSpan? interval = null, Func<string>? diagnostics = null) =>
+        UntilAsync(what, () => Task.FromResult(probe()), ok => ok, timeout, interval, diagnostics);
 
     /// <summary>Waits until the value meets <paramref name="reached"/>, then until it has not changed for <paramref name="quiet"/>.</summary>
     public static async Task<T> UntilStableAsync<T>(
@@ -79,11 +91,21 @@ internal static class Poll
         return last;
     }
 
-    public static Task UntilAsync(string what, Func<Task<bool>> probe, TimeSpan timeout, TimeSpan? interval = null, Func<string>? diagnostics = null) =>
-        UntilAsync(what, probe, ok => ok, timeout, interval, diagnostics);
+    /// <summary>Blocks until <paramref name="condition"/> holds, for tests that watch a thread rather than await a task.</summary>
+    public static void Until(string what, Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? DefaultTimeout;
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"Waited {limit.TotalSeconds:0.#} s for {what}");
+            }
 
-    public static Task UntilAsync(string what, Func<bool> probe, TimeSpan timeout, TimeSpan? interval = null, Func<string>? diagnostics = null) =>
-        UntilAsync(what, () => Task.FromResult(probe()), ok => ok, timeout, interval, diagnostics);
+            Thread.Sleep(5);
+        }
+    }
 
     private static string Describe<T>(T value) => value switch
     {
