@@ -22,6 +22,37 @@ public sealed class DockerfileTests
         Assert.Contains("dotnet publish src/LogMetrics.Cli -c Release --use-current-runtime --self-contained false -o /app", line, StringComparison.Ordinal);
     }
 
+    /// <summary>Runs the Dockerfile's own publish line (without Docker) and reads every assembly's CLI header: all of them
+    /// carry ReadyToRun code, and the published build gives the bundled program's expected metrics.</summary>
+    [Fact]
+    public async Task Its_publish_line_makes_ReadyToRun_code_that_runs()
+    {
+        var publish = _dockerfile.InStage(0).Single(i => i.Keyword == "RUN" && string.Join(' ', i.Arguments).Contains("dotnet publish", StringComparison.Ordinal));
+        var words = string.Join(' ', publish.Arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var arguments = words.SkipWhile(w => w != "publish").Skip(1).ToList();
+        using var output = new TempDirectory("publish");
+        var at = arguments.IndexOf("-o");
+        Assert.True(at >= 0, "the publish line names its output with -o");
+        arguments[at + 1] = output.Path;
+
+        var result = await CommandRunner.RunAsync("dotnet", ["publish", .. arguments, "-nologo"], TimeSpan.FromMinutes(5), workingDirectory: Repository.Root);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var assemblies = Directory.GetFiles(output.Path, "*.dll");
+        Assert.Contains(assemblies, a => Path.GetFileName(a) == "logmetrics.dll");
+        Assert.All(assemblies, assembly =>
+        {
+            using var stream = File.OpenRead(assembly);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            Assert.True(pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0, $"{Path.GetFileName(assembly)} has no ReadyToRun code");
+        });
+
+        var program = Repository.PathOf("programs/apache_combined");
+        var run = await CommandRunner.RunAsync("dotnet", [Path.Combine(output.Path, "logmetrics.dll"), "test", Path.Combine(program, "apache_combined.rules"),
+            "--log", Path.Combine(program, "sample.log"), "--expect", Path.Combine(program, "expected.prom")]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
     [Fact]
     public void Every_file_it_copies_from_the_build_context_exists()
     {
