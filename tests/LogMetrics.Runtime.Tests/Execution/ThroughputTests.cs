@@ -2,7 +2,7 @@ using System.Diagnostics;
 using LogMetrics.Runtime.Tests.Support;
 using Xunit.Abstractions;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Execution;
 
 /// <summary>A large batch through the parallel engine loses nothing. Speed is measured by bench/run.sh, not asserted here:
 /// a timed assertion fails on a loaded machine and proves nothing about the benchmark.</summary>

@@ -1,6 +1,6 @@
 using LogMetrics.Runtime.Tests.Support;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Codegen;
 
 public sealed class BuiltinTests
 {

@@ -1,6 +1,6 @@
 using LogMetrics.Runtime.Matching;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Matching;
 
 /// <summary>The required-literal prefilter stands aside while it rejects almost nothing, and samples again later.</summary>
 public sealed class LiteralPrefilterTests

@@ -1,6 +1,6 @@
 using LogMetrics.Runtime.Matching;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Matching;
 
 /// <summary>The governor keeps the helper only while batches with it cost the program's thread less per line.</summary>
 public sealed class PrematchGovernorTests

@@ -3,7 +3,7 @@ using LogMetrics.Runtime.Codegen;
 using LogMetrics.Runtime.Matching;
 using LogMetrics.Runtime.Tests.Support;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Matching;
 
 /// <summary>The matching shortcuts (prematching on a second thread, direct group reads, always-matching patterns)
 /// give the same metrics and errors as plain in-order matching.</summary>

@@ -4,7 +4,7 @@ using LogMetrics.Metrics;
 using LogMetrics.Runtime.Execution;
 using LogMetrics.Runtime.Tests.Support;
 
-namespace LogMetrics.Runtime.Tests;
+namespace LogMetrics.Runtime.Tests.Execution;
 
 public sealed class EngineTests
 {
