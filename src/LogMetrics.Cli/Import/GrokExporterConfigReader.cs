@@ -764,33 +764,23 @@ internal sealed class GrokExporterConfigReader
         return [];
     }
 
-    private double? Number(YamlNode node)
+    private double? Number(YamlNode node) => Parse<double>(node, NumberStyles.Float, "a number");
+
+    private int? Int(YamlNode node) => Parse<int>(node, NumberStyles.Integer, "an integer");
+
+    // A scalar read as T; text that is not one is an error at the node, and null.
+    private T? Parse<T>(YamlNode node, NumberStyles styles, string what)
+        where T : struct, System.Numerics.INumberBase<T>
     {
         var text = Text(node);
-        if (text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (text is not null && T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
         if (text is not null)
         {
-            Error(node, $"'{text}' is not a number");
-        }
-
-        return null;
-    }
-
-    private int? Int(YamlNode node)
-    {
-        var text = Text(node);
-        if (text is not null && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        if (text is not null)
-        {
-            Error(node, $"'{text}' is not an integer");
+            Error(node, $"'{text}' is not {what}");
         }
 
         return null;
