@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: the reference mtail, Prometheus and promtool,
 # nginx and logrotate for the end-to-end tests, htpasswd and Python's bcrypt for basic auth hashes, GNU time for the
-# benchmark, node for the parser drift check and the TextMate grammar test, and chromium for the status page's browser test.
+# benchmark, node for the parser drift check and the TextMate grammar test, chromium for the status page's browser test,
+# and clang with zlib's headers for the NativeAOT build that examples/Dockerfile ships (tests/.../ImageBuildTests publishes it).
 set -euo pipefail
 need=()
-for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd htpasswd:apache2-utils chromium:chromium; do
+for pair in mtail:mtail promtool:prometheus prometheus:prometheus nginx:nginx logrotate:logrotate /usr/bin/time:time node:nodejs npx:npm python3:python3 openssl:openssl curl:curl systemd-analyze:systemd htpasswd:apache2-utils chromium:chromium clang:clang /usr/include/zlib.h:zlib1g-dev; do
   cmd=${pair%%:*}; pkg=${pair##*:}
-  command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || need+=("$pkg")
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "$cmd" ] || [ -f "$cmd" ] || need+=("$pkg")
 done
 # bcrypt hashes made by Python's bcrypt module (Debian's interpreter) for the basic auth tests.
 /usr/bin/python3 -c 'import bcrypt' >/dev/null 2>&1 || need+=(python3-bcrypt)

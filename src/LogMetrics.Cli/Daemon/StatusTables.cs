@@ -21,6 +21,9 @@ internal enum CellKind
 /// <summary>One column of a status table: its header, the /-/status.json field it shows, and how.</summary>
 internal sealed record StatusColumn(string Header, string Field, CellKind Kind);
 
+/// <summary>A column as the page's script reads it: {"header", "field", "kind"}.</summary>
+internal sealed record StatusColumnDefinition(string Header, string Field, string Kind);
+
 /// <summary>The status page's tables, defined once: <see cref="LandingPage"/> renders them on the server and
 /// <see cref="StatusPageScript"/> redraws them from the same definitions (embedded as JSON in the page).</summary>
 internal static class StatusTables
@@ -67,16 +70,17 @@ internal static class StatusTables
     /// <summary>The tables by element id, as the JSON the page's script reads: {"programs": [{"header", "field", "kind"}...], ...}.</summary>
     public static string DefinitionsJson()
     {
-        var tables = new Dictionary<string, IEnumerable<object>>
+        var tables = new Dictionary<string, IReadOnlyList<StatusColumnDefinition>>
         {
             ["programs"] = Describe(Programs),
             ["logs"] = Describe(Logs),
             ["metrics"] = Describe(Metrics),
         };
-        return JsonSerializer.Serialize(tables);
+        // The default encoder: this JSON is embedded in a <script> element, so < > & stay escaped.
+        return JsonSerializer.Serialize(tables, CliJsonContext.Default.DictionaryStringIReadOnlyListStatusColumnDefinition);
 
-        static IEnumerable<object> Describe(IReadOnlyList<StatusColumn> columns) =>
-            columns.Select(c => new { header = c.Header, field = c.Field, kind = c.Kind.ToString().ToLowerInvariant() });
+        static IReadOnlyList<StatusColumnDefinition> Describe(IReadOnlyList<StatusColumn> columns) =>
+            columns.Select(c => new StatusColumnDefinition(c.Header, c.Field, c.Kind.ToString().ToLowerInvariant())).ToList();
     }
 
     /// <summary>Writes <c>&lt;table id="ID"&gt;</c> with a header row and one row per element of <paramref name="rows"/>.</summary>

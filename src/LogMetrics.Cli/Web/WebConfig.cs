@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-
 namespace LogMetrics.Cli.Web;
 
 /// <summary>A web config file read and checked: the certificate loaded, the users' hashes kept.</summary>
@@ -32,17 +29,7 @@ internal sealed record WebConfig
             throw new WebConfigException($"cannot read web config {path}: {e.Message}");
         }
 
-        WebConfigFile? file;
-        try
-        {
-            file = new DeserializerBuilder().Build().Deserialize<WebConfigFile?>(text);
-        }
-        catch (YamlException e)
-        {
-            throw new WebConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: {YamlErrorMessage.Describe(e)}");
-        }
-
-        file ??= new WebConfigFile();
+        var file = WebConfigFile.Parse(text, path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         List<string> files = [Path.GetFullPath(path)];
         var tls = file.TlsServerConfig is null ? null : TlsSettings.Load(file.TlsServerConfig, directory, path, files);
@@ -55,12 +42,12 @@ internal sealed record WebConfig
         }
 
         List<string> ignored = [];
-        if (file.HttpServerConfig is not null)
+        if (file.HasHttpServerConfig)
         {
             ignored.Add("http_server_config");
         }
 
-        if (file.RateLimit is not null)
+        if (file.HasRateLimit)
         {
             ignored.Add("rate_limit");
         }

@@ -10,9 +10,9 @@ public sealed class BundledProgramsTests
     public static TheoryData<string> ProgramNames()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(ProgramsDirectory).Order(StringComparer.Ordinal))
+        foreach (var name in BundledProgram.Names())
         {
-            data.Add(Path.GetFileName(dir));
+            data.Add(name);
         }
 
         return data;
@@ -37,11 +37,7 @@ public sealed class BundledProgramsTests
         Assert.True(File.Exists(Path.Combine(dir, name + ".rules")), $"{name}/{name}.rules is missing");
         Assert.True(File.Exists(Path.Combine(dir, "README.md")), $"{name}/README.md is missing");
 
-        var extra = TestArguments(dir);
-        string[] log = extra.Contains("--log") ? [] : ["--log", Path.Combine(dir, "sample.log")];
-        var result = await LogMetricsCli.RunAsync(
-            ["test", Path.Combine(dir, name + ".rules"), .. log, "--expect", Path.Combine(dir, "expected.prom"), .. extra],
-            workingDirectory: dir);
+        var result = await LogMetricsCli.RunAsync(BundledProgram.TestCommand(name), workingDirectory: dir);
 
         Assert.True(result.ExitCode == 0, $"logmetrics test failed for {name}:\n{result.Stdout}\n{result.Stderr}");
     }
@@ -114,13 +110,7 @@ public sealed class BundledProgramsTests
     /// programs/NAME/test.args, when a program needs more than its sample.log: one argument per line (# comments),
     /// paths relative to the program's directory; a --log there replaces sample.log.
     /// </summary>
-    private static List<string> TestArguments(string dir)
-    {
-        var path = Path.Combine(dir, "test.args");
-        return File.Exists(path)
-            ? [.. File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))]
-            : [];
-    }
+    private static List<string> TestArguments(string dir) => BundledProgram.TestArguments(dir);
 
-    private static string ProgramsDirectory => Path.Combine(Repository.Root, "programs");
+    private static string ProgramsDirectory => BundledProgram.ProgramsDirectory;
 }

@@ -48,13 +48,29 @@ public sealed class WebConfigLoadTests
     [InlineData("unknown: 1\n", "unknown key 'unknown'")]
     [InlineData("tls_server_config:\n  prefer_server_cipher_suites: maybe\n", "maybe")]
     [InlineData("basic_auth_users: [1, 2]\n", "web.yml:1:")]
-    [InlineData("tls_server_config:\n  client_allowed_sans: {a: b}\n", "web.yml:2:")]
+    [InlineData("tls_server_config:\n  client_allowed_sans: {a: b}\n", "web.yml:2:24: client_allowed_sans: value has the wrong type: expected a list of strings")]
+    [InlineData("tls_server_config:\n  cert_fle: x.crt\n", "web.yml:2:3: unknown key 'cert_fle' in tls_server_config")]
+    [InlineData("basic_auth_users:\n  a: x\n  a: y\n", "web.yml:3:")]
+    [InlineData("tls_server_config: [1]\n", "web.yml:1:20: tls_server_config: expected a map of keys to values")]
+    [InlineData("rate_limit: 5\n", "web.yml:1:13: rate_limit: expected a map")]
+    [InlineData("basic_auth_users: {a: \"b\"\n", "web.yml:")]
     public void YamlErrorsNameNoDotNetType(string yaml, string mentioned)
     {
         using var dir = new TempDirectory();
         var error = Assert.Throws<WebConfigException>(() => WebConfig.Load(dir.Write("web.yml", yaml)));
         Assert.Contains(mentioned, error.Message);
         Assert.DoesNotMatch(@"System\.|LogMetrics\.|YamlDotNet|WebConfigFile|TlsServerConfig|Dictionary`|List`", error.Message);
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("true", true)]
+    [InlineData("off", false)]
+    [InlineData("FALSE", false)]
+    public void BooleansAreGoYamlBooleans(string text, bool expected)
+    {
+        var file = WebConfigFile.Parse($"tls_server_config:\n  prefer_server_cipher_suites: {text}\n", "web.yml");
+        Assert.Equal(expected, file.TlsServerConfig!.PreferServerCipherSuites);
     }
 
     [Fact]

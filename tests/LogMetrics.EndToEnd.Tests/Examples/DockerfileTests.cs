@@ -9,48 +9,22 @@ public sealed class DockerfileTests
     private readonly Dockerfile _dockerfile = Dockerfile.Load(DockerfilePath);
 
     [Fact]
-    public void Builds_with_the_sdk_and_runs_on_aspnet()
+    public void Builds_natively_with_the_sdk_and_runs_on_runtime_deps()
     {
         var froms = _dockerfile.Instructions.Where(i => i.Keyword == "FROM").ToList();
         Assert.Equal(2, froms.Count);
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", froms[0].Arguments[0]);
-        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", froms[^1].Arguments[0]);
-        // Framework-dependent (the aspnet image has the runtime) and for the build's own runtime, which makes the Cli
-        // project's publish ReadyToRun.
-        var publish = Assert.Single(_dockerfile.InStage(0), i => i.Keyword == "RUN" && string.Join(' ', i.Arguments).Contains("dotnet publish", StringComparison.Ordinal));
-        var line = string.Join(' ', publish.Arguments);
-        Assert.Contains("dotnet publish src/LogMetrics.Cli -c Release --use-current-runtime --self-contained false -o /app", line, StringComparison.Ordinal);
-    }
-
-    /// <summary>Runs the Dockerfile's own publish line (without Docker) and reads every assembly's CLI header: all of them
-    /// carry ReadyToRun code, and the published build gives the bundled program's expected metrics.</summary>
-    [Fact]
-    public async Task Its_publish_line_makes_ReadyToRun_code_that_runs()
-    {
-        var publish = _dockerfile.InStage(0).Single(i => i.Keyword == "RUN" && string.Join(' ', i.Arguments).Contains("dotnet publish", StringComparison.Ordinal));
-        var words = string.Join(' ', publish.Arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var arguments = words.SkipWhile(w => w != "publish").Skip(1).ToList();
-        using var output = new TempDirectory("publish");
-        var at = arguments.IndexOf("-o");
-        Assert.True(at >= 0, "the publish line names its output with -o");
-        arguments[at + 1] = output.Path;
-
-        var result = await CommandRunner.RunAsync("dotnet", ["publish", .. arguments, "-nologo"], TimeSpan.FromMinutes(5), workingDirectory: Repository.Root);
-        Assert.True(result.ExitCode == 0, result.ToString());
-
-        var assemblies = Directory.GetFiles(output.Path, "*.dll");
-        Assert.Contains(assemblies, a => Path.GetFileName(a) == "logmetrics.dll");
-        Assert.All(assemblies, assembly =>
-        {
-            using var stream = File.OpenRead(assembly);
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
-            Assert.True(pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0, $"{Path.GetFileName(assembly)} has no ReadyToRun code");
-        });
-
-        var program = Repository.PathOf("programs/apache_combined");
-        var run = await CommandRunner.RunAsync("dotnet", [Path.Combine(output.Path, "logmetrics.dll"), "test", Path.Combine(program, "apache_combined.rules"),
-            "--log", Path.Combine(program, "sample.log"), "--expect", Path.Combine(program, "expected.prom")]);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        // No .NET runtime in the image: the executable is native (ImageBuildTests runs it).
+        Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0", froms[^1].Arguments[0]);
+        var publish = string.Join(' ', ImageBuild.PublishArguments());
+        Assert.Contains("publish src/LogMetrics.Cli -c Release --use-current-runtime -p:PublishAot=true -o /app", publish, StringComparison.Ordinal);
+        // NativeAOT links with clang against zlib; .ci/install-deps.sh installs the same two for ImageBuildTests.
+        var install = string.Join(' ', _dockerfile.InStage(0).Where(i => i.Keyword == "RUN").SelectMany(i => i.Arguments));
+        Assert.Contains("clang", install, StringComparison.Ordinal);
+        Assert.Contains("zlib1g-dev", install, StringComparison.Ordinal);
+        var deps = File.ReadAllText(Repository.PathOf(".ci/install-deps.sh"));
+        Assert.Contains("clang", deps, StringComparison.Ordinal);
+        Assert.Contains("zlib1g-dev", deps, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +64,7 @@ public sealed class DockerfileTests
         Assert.Contains(runtime, i => i.Keyword == "EXPOSE" && i.Arguments.Contains("3903"));
         var entrypoint = Assert.Single(runtime, i => i.Keyword == "ENTRYPOINT");
         Assert.True(entrypoint.IsJson, "ENTRYPOINT should be in exec (JSON) form so SIGTERM reaches the CLI");
-        Assert.Equal(["dotnet", "/app/logmetrics.dll"], entrypoint.Arguments);
+        Assert.Equal(["/app/logmetrics"], entrypoint.Arguments);
     }
 
     [Fact]

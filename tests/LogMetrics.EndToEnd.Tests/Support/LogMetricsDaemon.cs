@@ -27,6 +27,9 @@ internal sealed record DaemonOptions
     public NetworkCredential? Credentials { get; init; }
 
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>A native `logmetrics` executable to run instead of the built logmetrics.dll (the container's build).</summary>
+    public string? Executable { get; init; }
 }
 
 /// <summary>A `logmetrics run` daemon in its own process, on a free loopback port, with a client to scrape it.</summary>
@@ -82,7 +85,9 @@ internal sealed class LogMetricsDaemon : IAsyncDisposable
         }
 
         arguments.AddRange(options.ExtraArguments);
-        var process = ChildProcess.Start("logmetrics", LogMetricsCli.DotnetHost, LogMetricsCli.Arguments(arguments));
+        var process = options.Executable is null
+            ? ChildProcess.Start("logmetrics", LogMetricsCli.DotnetHost, LogMetricsCli.Arguments(arguments))
+            : ChildProcess.Start("logmetrics", options.Executable, arguments);
         var daemon = new LogMetricsDaemon(process, port, options, output);
         output?.WriteLine($"started logmetrics pid {process.Id}: {string.Join(' ', arguments)}");
         try
