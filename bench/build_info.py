@@ -3,7 +3,8 @@
 
 usage: build_info.py DIR KIND COMMIT
 
-Prints one JSON object: kind and commit as given, `r2r` ("yes" when logmetrics.dll and LogMetrics.Runtime.dll both
+Prints one JSON object: kind and commit as given, `native_aot` (DIR holds a native `logmetrics` executable and no
+logmetrics.dll: the NativeAOT build examples/Dockerfile makes; the ReadyToRun fields are then moot), `r2r` ("yes" when logmetrics.dll and LogMetrics.Runtime.dll both
 carry native code, "partial", or "no"), `composite` (a *.r2r.dll composite image is present), `self_contained`
 (libcoreclr.so is in DIR), `trimmed` (no System.Private.Xml.dll although the framework is in DIR), the counts of
 ReadyToRun and IL-only assemblies, and the directory's size in MB.
@@ -59,6 +60,14 @@ def ready_to_run(path):
     return native_size != 0
 
 
+def is_elf(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"\x7fELF"
+    except OSError:
+        return False
+
+
 def main():
     directory, kind, commit = sys.argv[1:4]
     r2r, il = [], []
@@ -67,7 +76,8 @@ def main():
         path = os.path.join(directory, name)
         if not os.path.isfile(path):
             continue
-        size += os.path.getsize(path)
+        if not name.endswith((".dbg", ".pdb")):  # debug symbols: not shipped
+            size += os.path.getsize(path)
         if name.endswith(".dll"):
             flag = ready_to_run(path)
             if flag is True:
@@ -77,9 +87,11 @@ def main():
     ours = [ready_to_run(os.path.join(directory, n)) for n in ("logmetrics.dll", "LogMetrics.Runtime.dll")]
     files = set(os.listdir(directory))
     self_contained = "libcoreclr.so" in files
+    native_aot = "logmetrics.dll" not in files and is_elf(os.path.join(directory, "logmetrics"))
     print(json.dumps({
         "kind": kind,
         "commit": commit,
+        "native_aot": native_aot,
         "r2r": "yes" if all(ours) else "partial" if any(ours) else "no",
         "composite": any(n.endswith(".r2r.dll") for n in files),
         "self_contained": self_contained,

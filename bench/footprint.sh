@@ -3,10 +3,10 @@
 #
 #   bench/footprint.sh [SERIES]    idle RSS, RSS with SERIES series (default 100000), startup to first scrape
 #
-# LogMetrics is published the way examples/Dockerfile publishes it (`dotnet publish src/LogMetrics.Cli -c Release
-# -p:UseAppHost=false`) and started the way its ENTRYPOINT and CMD start it (`dotnet logmetrics.dll run ...
-# --state-dir DIR`), with the environment the Dockerfile sets. FOOTPRINT_BUILD=DIR measures DIR instead
-# (logmetrics.dll, or a native `logmetrics` executable); FOOTPRINT_REPEAT=N keeps the lowest RSS of N runs.
+# LogMetrics is published with examples/Dockerfile's own `dotnet publish` line (read from it: NativeAOT) and started
+# the way its ENTRYPOINT and CMD start it (`logmetrics run ... --state-dir DIR`), with the environment the Dockerfile
+# sets. FOOTPRINT_BUILD=DIR measures DIR instead (logmetrics.dll, or a native `logmetrics` executable);
+# FOOTPRINT_REPEAT=N keeps the lowest RSS of N runs.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,10 +37,11 @@ if [[ -n "${FOOTPRINT_BUILD:-}" ]]; then
 else
   build=$out/logmetrics
   rm -rf "$build"
-  echo "publishing logmetrics as examples/Dockerfile does, to $build" >&2
-  dotnet publish "$repo/src/LogMetrics.Cli" -c Release -o "$build" -p:UseAppHost=false >"$out/publish.log" 2>&1 \
+  mapfile -t publish_args < <(python3 "$here/dockerfile_publish.py" "$repo/examples/Dockerfile")
+  echo "publishing logmetrics with examples/Dockerfile's line, to $build: dotnet publish ${publish_args[*]}" >&2
+  (cd "$repo" && dotnet publish "${publish_args[@]}" -o "$build") >"$out/publish.log" 2>&1 \
     || die "dotnet publish failed: see $out/publish.log"
-  kind="dotnet publish -c Release (as examples/Dockerfile)"
+  kind="dotnet publish ${publish_args[*]} (examples/Dockerfile's line)"
 fi
 if [[ -f "$build/logmetrics.dll" ]]; then
   lm=(dotnet "$build/logmetrics.dll")

@@ -102,7 +102,9 @@ def main():
     out.append("")
     for key, title in (("published", "Published build"), ("run", "`dotnet run` build")):
         b = builds.get(key)
-        if b:
+        if b and b.get("native_aot"):
+            out.append(f"- {title}: `{b['kind']}` at {b['commit']}: NativeAOT (one native executable), {b['size_mb']} MB")
+        elif b:
             out.append(f"- {title}: `{b['kind']}` at {b['commit']}: ReadyToRun {b['r2r']} "
                        f"({b['r2r_assemblies']} of {b['r2r_assemblies'] + b['il_assemblies']} assemblies), "
                        f"composite {yes(b['composite'])}, self-contained {yes(b['self_contained'])}, "

@@ -68,26 +68,11 @@ fi
 # --- builds ------------------------------------------------------------------------------------------
 # Two builds, as users get them: the published build made by the Dockerfile's own `dotnet publish` line (what its
 # image runs; only the output directory differs), and `dotnet run -c Release` from the README, which builds into
-# src/LogMetrics.Cli/bin/Release and checks that build on every start. build_info.py reads which carry ReadyToRun code.
+# src/LogMetrics.Cli/bin/Release and checks that build on every start. build_info.py reads which kind each is (NativeAOT,
+# ReadyToRun or IL).
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet HEAD 2>/dev/null || echo '+dirty')
 lm_dir=$out/logmetrics
-mapfile -t publish_args < <(python3 - "$repo/examples/Dockerfile" <<'PY'
-import re, shlex, sys
-text = open(sys.argv[1]).read().replace("\\\n", " ")
-m = re.search(r"dotnet publish ([^&\n]*)", text)
-args = shlex.split(m.group(1)) if m else ["src/LogMetrics.Cli", "-c", "Release"]
-out = []
-skip = False
-for a in args:
-    if skip:
-        skip = False
-    elif a in ("-o", "--output"):
-        skip = True
-    elif not a.startswith("--output="):
-        out.append(a)
-print("\n".join(out))
-PY
-)
+mapfile -t publish_args < <(python3 "$here/dockerfile_publish.py" "$repo/examples/Dockerfile")
 echo "publishing logmetrics to $lm_dir: dotnet publish ${publish_args[*]} (the Dockerfile's line)" >&2
 rm -rf "$lm_dir"
 (cd "$repo" && dotnet publish "${publish_args[@]}" -o "$lm_dir") >"$out/publish.log" 2>&1 \
