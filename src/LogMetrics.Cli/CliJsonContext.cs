@@ -14,6 +14,7 @@ namespace LogMetrics.Cli;
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(LineExplanation))]
 [JsonSerializable(typeof(ExplainError))]
+[JsonSerializable(typeof(List<JsonElement>))]
 [JsonSerializable(typeof(Dictionary<string, IReadOnlyList<StatusColumnDefinition>>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {

@@ -60,9 +60,8 @@ internal static class StatusSnapshot
     /// <summary>Explains one line for every loaded program, each on a store of its own (the live metrics are not touched).</summary>
     public static string Explain(DaemonState state, IReadOnlyList<string> lines)
     {
-        // Each element is written with its own type's serializer: an explanation, or the error of a program that
-        // could not be explained.
-        var results = new List<Action<Utf8JsonWriter>>();
+        // An explanation per program and line, or the error of a program that could not be explained.
+        var results = new List<JsonElement>();
         foreach (var file in state.Programs.Files.Where(f => f.Running))
         {
             string text;
@@ -86,25 +85,13 @@ internal static class StatusSnapshot
             for (var i = 0; i < lines.Count; i++)
             {
                 var explanation = explainer.Explain(lines[i], i + 1, "status page");
-                results.Add(writer => JsonSerializer.Serialize(writer, explanation, CliJsonContext.Output.LineExplanation));
+                results.Add(JsonSerializer.SerializeToElement(explanation, CliJsonContext.Output.LineExplanation));
             }
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CliJsonContext.Output.Options.Encoder }))
-        {
-            writer.WriteStartArray();
-            foreach (var write in results)
-            {
-                write(writer);
-            }
+        return JsonSerializer.Serialize(results, CliJsonContext.Output.ListJsonElement);
 
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-
-        static Action<Utf8JsonWriter> Error(string program, string error) =>
-            writer => JsonSerializer.Serialize(writer, new ExplainError(program, error), CliJsonContext.Output.ExplainError);
+        static JsonElement Error(string program, string error) =>
+            JsonSerializer.SerializeToElement(new ExplainError(program, error), CliJsonContext.Output.ExplainError);
     }
 }
