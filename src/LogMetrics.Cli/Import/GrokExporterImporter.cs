@@ -3,6 +3,7 @@ using System.Text;
 using LogMetrics.Language;
 using LogMetrics.Language.Diagnostics;
 using LogMetrics.Language.Patterns;
+using LogMetrics.Language.Syntax;
 
 namespace LogMetrics.Cli.Import;
 
@@ -16,13 +17,6 @@ internal static partial class GrokExporterImporter
 {
     /// <summary>client_golang's DefBuckets, grok_exporter's default histogram buckets.</summary>
     public static readonly double[] DefaultBuckets = [.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10];
-
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        "after", "as", "buckets", "by", "const", "counter", "def", "del", "else", "gauge", "hidden", "histogram", "limit",
-        "next", "otherwise", "stop", "summary", "text", "timer", "bool", "float", "getfilename", "int", "len", "settime",
-        "string", "strptime", "strtol", "subst", "timestamp", "tolower",
-    };
 
     public static ImportResult Import(string configPath, GrokLibrary baseLibrary)
     {
@@ -530,7 +524,7 @@ internal static partial class GrokExporterImporter
     }
 
     private static bool IsIdentifier(string name) =>
-        name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !Reserved.Contains(name);
+        name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && SyntaxFacts.IsIdentifier(name);
 
     private static string Number(double value)
     {
