@@ -1,0 +1,61 @@
+namespace LogMetrics.Runtime.Matching;
+
+/// <summary>One step of a <see cref="SimpleMatcher"/>: each node knows the node that follows it, so a branch ends by
+/// pointing at what follows its group.</summary>
+internal sealed class SimpleNode
+{
+    private SimpleNode(SimpleNodeKind kind, SimpleNode? next)
+    {
+        Kind = kind;
+        Next = next!;
+    }
+
+    public SimpleNodeKind Kind { get; }
+
+    /// <summary>What follows this node (null only after <see cref="SimpleNodeKind.Accept"/>).</summary>
+    public SimpleNode Next { get; }
+
+    /// <summary>For <see cref="SimpleNodeKind.Literal"/>: the text to compare.</summary>
+    public string Text { get; private init; } = "";
+
+    /// <summary>For <see cref="SimpleNodeKind.Repeat"/>: the characters, and how many (max -1: no bound).</summary>
+    public CharSet Set { get; private init; } = CharSet.AnyButNewline;
+
+    public int Min { get; private init; }
+
+    public int Max { get; private init; }
+
+    public bool Greedy { get; private init; }
+
+    public AnchorKind Anchor { get; private init; }
+
+    /// <summary>For <see cref="SimpleNodeKind.Open"/> and <see cref="SimpleNodeKind.Close"/>: the .NET group number.</summary>
+    public int Group { get; private init; }
+
+    /// <summary>For <see cref="SimpleNodeKind.Alternate"/>: the branches in order, each ending at the alternation's next.</summary>
+    public SimpleNode[] Branches { get; private init; } = [];
+
+    /// <summary>For <see cref="SimpleNodeKind.Optional"/>: the group's nodes, ending at <see cref="Next"/>.</summary>
+    public SimpleNode Body { get; private init; } = null!;
+
+    /// <summary>The character any match of the rest must start with at this node, if one is known.</summary>
+    public int FirstChar => Kind == SimpleNodeKind.Literal ? Text[0] : -1;
+
+    public static SimpleNode Accept() => new(SimpleNodeKind.Accept, null);
+
+    public static SimpleNode Literal(string text, SimpleNode next) => new(SimpleNodeKind.Literal, next) { Text = text };
+
+    public static SimpleNode Repeat(CharSet set, int min, int max, bool greedy, SimpleNode next) =>
+        new(SimpleNodeKind.Repeat, next) { Set = set, Min = min, Max = max, Greedy = greedy };
+
+    public static SimpleNode AnchorAt(AnchorKind kind, SimpleNode next) => new(SimpleNodeKind.Anchor, next) { Anchor = kind };
+
+    public static SimpleNode Open(int group, SimpleNode next) => new(SimpleNodeKind.Open, next) { Group = group };
+
+    public static SimpleNode Close(int group, SimpleNode next) => new(SimpleNodeKind.Close, next) { Group = group };
+
+    public static SimpleNode Alternate(SimpleNode[] branches) => new(SimpleNodeKind.Alternate, null) { Branches = branches };
+
+    public static SimpleNode Optional(SimpleNode body, bool greedy, SimpleNode next) =>
+        new(SimpleNodeKind.Optional, next) { Body = body, Greedy = greedy };
+}

@@ -1,0 +1,14 @@
+namespace LogMetrics.Runtime.Matching;
+
+/// <summary>The kinds of <see cref="SimpleNode"/>.</summary>
+internal enum SimpleNodeKind
+{
+    Literal,
+    Repeat,
+    Anchor,
+    Open,
+    Close,
+    Alternate,
+    Optional,
+    Accept,
+}

@@ -1,0 +1,444 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LogMetrics.Runtime.Matching;
+
+/// <summary>
+/// A .NET pattern of the plain shape most log patterns have, read into <see cref="SimpleMatcher"/>'s nodes: literals,
+/// character classes (ranges, escapes, negation, <c>.</c>), repeats of one character (greedy or lazy), capturing and
+/// non-capturing groups, alternation, an optional group that cannot match empty, and the anchors <c>^ $ \A \z \Z</c>
+/// without flags. Anything else (flags, lookaround, backreferences, \d \w \s \b \p{..}, repeated groups, options other
+/// than CultureInvariant) is not read: the caller keeps the regex. The reader accepts only what it means exactly as
+/// .NET does.
+/// </summary>
+internal sealed class SimplePattern
+{
+    /// <summary>Deeper trees are left to the regex: the matcher recurses once per node on a match's path.</summary>
+    internal const int MaxNodes = 512;
+
+    private readonly string _text;
+    private int _at;
+    private int _groups;
+    private int _nodes;
+
+    private SimplePattern(string text) => _text = text;
+
+    /// <summary>The matcher for <paramref name="pattern"/>, or null when the pattern (or an option) is outside the shape.</summary>
+    public static SimpleMatcher? TryRead(string pattern, RegexOptions options)
+    {
+        if ((options & ~(RegexOptions.CultureInvariant | RegexOptions.Compiled)) != 0)
+        {
+            return null;
+        }
+
+        var reader = new SimplePattern(pattern);
+        var root = reader.Alternation();
+        if (root is null || reader._at != pattern.Length || reader._nodes > MaxNodes)
+        {
+            return null;
+        }
+
+        return new SimpleMatcher(root.Compile(SimpleNode.Accept()), reader._groups + 1, root.Anchored);
+    }
+
+    private bool More => _at < _text.Length;
+
+    private char Peek => _text[_at];
+
+    private Ast? Alternation()
+    {
+        var branches = new List<Ast>();
+        while (true)
+        {
+            var sequence = Sequence();
+            if (sequence is null)
+            {
+                return null;
+            }
+
+            branches.Add(sequence);
+            if (!More || Peek != '|')
+            {
+                break;
+            }
+
+            _at++;
+        }
+
+        return branches.Count == 1 ? branches[0] : new Ast.Alternate(branches);
+    }
+
+    private Ast? Sequence()
+    {
+        var items = new List<Ast>();
+        while (More && Peek is not ('|' or ')'))
+        {
+            var atom = Atom();
+            if (atom is null)
+            {
+                return null;
+            }
+
+            var item = Quantified(atom);
+            if (item is null)
+            {
+                return null;
+            }
+
+            items.Add(item);
+            _nodes++;
+        }
+
+        return new Ast.Sequence(items);
+    }
+
+    private Ast? Atom()
+    {
+        var c = _text[_at++];
+        switch (c)
+        {
+            case '(':
+                int group;
+                if (More && Peek == '?')
+                {
+                    if (_at + 1 >= _text.Length || _text[_at + 1] != ':')
+                    {
+                        return null;
+                    }
+
+                    _at += 2;
+                    group = -1;
+                }
+                else
+                {
+                    group = ++_groups;
+                }
+
+                var body = Alternation();
+                if (body is null || !More || Peek != ')')
+                {
+                    return null;
+                }
+
+                _at++;
+                return new Ast.Group(body, group);
+            case '[':
+                return Class();
+            case '.':
+                return new Ast.Char(CharSet.AnyButNewline);
+            case '^':
+                return new Ast.Anchor(AnchorKind.Beginning);
+            case '$':
+                return new Ast.Anchor(AnchorKind.EndOrFinalNewline);
+            case '\\':
+                return Escape();
+            case '*' or '+' or '?' or '{' or ')' or '|' or ']' or '}':
+                return null;
+            default:
+                return new Ast.Char(CharSet.Of(c));
+        }
+    }
+
+    private Ast? Escape()
+    {
+        if (!More)
+        {
+            return null;
+        }
+
+        var c = _text[_at++];
+        switch (c)
+        {
+            case 'A':
+                return new Ast.Anchor(AnchorKind.Beginning);
+            case 'z':
+                return new Ast.Anchor(AnchorKind.End);
+            case 'Z':
+                return new Ast.Anchor(AnchorKind.EndOrFinalNewline);
+            default:
+                return EscapedChar(c) is { } literal ? new Ast.Char(CharSet.Of(literal)) : null;
+        }
+    }
+
+    /// <summary>The character an escape stands for (the letter after the backslash is already read); null for a class
+    /// shorthand, an assertion or anything else this reader does not take.</summary>
+    private char? EscapedChar(char c)
+    {
+        switch (c)
+        {
+            case 'n':
+                return '\n';
+            case 't':
+                return '\t';
+            case 'r':
+                return '\r';
+            case 'u':
+                if (_at + 4 > _text.Length
+                    || !ushort.TryParse(_text.AsSpan(_at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                {
+                    return null;
+                }
+
+                _at += 4;
+                return (char)code;
+            default:
+                // Escaped punctuation stands for itself; an escaped letter or digit is a shorthand or a backreference.
+                return c is > ' ' and < '\u007f' && !char.IsAsciiLetterOrDigit(c) && c != '_' ? c : null;
+        }
+    }
+
+    private Ast? Class()
+    {
+        var negated = false;
+        if (More && Peek == '^')
+        {
+            negated = true;
+            _at++;
+        }
+
+        var ranges = new List<(char Lo, char Hi)>();
+        while (More && Peek != ']')
+        {
+            var lo = ClassChar();
+            if (lo is null)
+            {
+                return null;
+            }
+
+            if (_at + 1 < _text.Length && Peek == '-' && _text[_at + 1] != ']')
+            {
+                _at++;
+                var hi = ClassChar();
+                if (hi is null || hi < lo)
+                {
+                    return null;
+                }
+
+                ranges.Add((lo.Value, hi.Value));
+            }
+            else
+            {
+                ranges.Add((lo.Value, lo.Value));
+            }
+        }
+
+        if (!More || ranges.Count == 0)
+        {
+            return null;
+        }
+
+        _at++;
+        return new Ast.Char(CharSet.Of(ranges, negated));
+    }
+
+    private char? ClassChar()
+    {
+        var c = _text[_at++];
+        return c switch
+        {
+            '\\' when More => EscapedChar(_text[_at++]),
+            // A bare '-' or '[' (subtraction, or a range's edge) is read by .NET in ways this reader does not follow.
+            '\\' or '-' or '[' or ']' => null,
+            _ => c,
+        };
+    }
+
+    private Ast? Quantified(Ast atom)
+    {
+        if (!More)
+        {
+            return atom;
+        }
+
+        int min, max;
+        switch (Peek)
+        {
+            case '*':
+                (min, max) = (0, -1);
+                _at++;
+                break;
+            case '+':
+                (min, max) = (1, -1);
+                _at++;
+                break;
+            case '?':
+                (min, max) = (0, 1);
+                _at++;
+                break;
+            case '{':
+                if (!Bounds(out min, out max))
+                {
+                    return null;
+                }
+
+                break;
+            default:
+                return atom;
+        }
+
+        var greedy = true;
+        if (More && Peek == '?')
+        {
+            greedy = false;
+            _at++;
+        }
+
+        if (More && Peek is '*' or '+' or '?' or '{')
+        {
+            return null;
+        }
+
+        return atom switch
+        {
+            Ast.Char single => new Ast.Repeat(single.Set, min, max, greedy),
+            // An optional group: one iteration or none. One that can match empty would meet .NET's empty-iteration rules.
+            Ast.Group group when (min, max) == (0, 1) && !group.Nullable => new Ast.Optional(group, greedy),
+            _ => null,
+        };
+    }
+
+    private bool Bounds(out int min, out int max)
+    {
+        min = max = 0;
+        var close = _text.IndexOf('}', _at);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var body = _text.AsSpan(_at + 1, close - _at - 1);
+        var comma = body.IndexOf(',');
+        var ok = comma < 0
+            ? TryCount(body, out min) && TryCount(body, out max)
+            : TryCount(body[..comma], out min) && (comma == body.Length - 1 ? (max = -1) == -1 : TryCount(body[(comma + 1)..], out max));
+        if (!ok || (max >= 0 && max < min))
+        {
+            return false;
+        }
+
+        _at = close + 1;
+        return true;
+    }
+
+    private static bool TryCount(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 6)
+        {
+            return false;
+        }
+
+        foreach (var d in digits)
+        {
+            if (!char.IsAsciiDigit(d))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (d - '0');
+        }
+
+        return true;
+    }
+
+    /// <summary>The parsed pattern, before it becomes linked nodes.</summary>
+    private abstract class Ast
+    {
+        public abstract bool Nullable { get; }
+
+        /// <summary>True when every match must start where the search starts (a leading ^ or \A on every path).</summary>
+        public virtual bool Anchored => false;
+
+        /// <summary>The nodes of this piece, followed by <paramref name="next"/>.</summary>
+        public abstract SimpleNode Compile(SimpleNode next);
+
+        public sealed class Char(CharSet set) : Ast
+        {
+            public CharSet Set => set;
+
+            public override bool Nullable => false;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.Repeat(set, 1, 1, true, next);
+        }
+
+        public sealed class Repeat(CharSet set, int min, int max, bool greedy) : Ast
+        {
+            public override bool Nullable => min == 0;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.Repeat(set, min, max, greedy, next);
+        }
+
+        public sealed class Anchor(AnchorKind kind) : Ast
+        {
+            public override bool Nullable => true;
+
+            public override bool Anchored => kind == AnchorKind.Beginning;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.AnchorAt(kind, next);
+        }
+
+        public sealed class Sequence(List<Ast> items) : Ast
+        {
+            public override bool Nullable => items.TrueForAll(i => i.Nullable);
+
+            public override bool Anchored => items.Count > 0 && items[0].Anchored;
+
+            public override SimpleNode Compile(SimpleNode next)
+            {
+                for (var i = items.Count - 1; i >= 0; i--)
+                {
+                    // Runs of single literal characters become one string comparison.
+                    if (items[i] is Char { Set.Single: { } c })
+                    {
+                        var end = i;
+                        while (i > 0 && items[i - 1] is Char { Set.Single: not null })
+                        {
+                            i--;
+                        }
+
+                        if (end > i)
+                        {
+                            var literal = string.Concat(items.GetRange(i, end - i + 1).Select(a => ((Char)a).Set.Single!.Value));
+                            next = SimpleNode.Literal(literal, next);
+                            continue;
+                        }
+
+                        next = SimpleNode.Literal(c.ToString(), next);
+                        continue;
+                    }
+
+                    next = items[i].Compile(next);
+                }
+
+                return next;
+            }
+        }
+
+        public sealed class Alternate(List<Ast> branches) : Ast
+        {
+            public override bool Nullable => branches.Exists(b => b.Nullable);
+
+            public override bool Anchored => branches.TrueForAll(b => b.Anchored);
+
+            public override SimpleNode Compile(SimpleNode next) =>
+                SimpleNode.Alternate(branches.Select(b => b.Compile(next)).ToArray());
+        }
+
+        public sealed class Group(Ast body, int number) : Ast
+        {
+            public override bool Nullable => body.Nullable;
+
+            public override bool Anchored => body.Anchored;
+
+            public override SimpleNode Compile(SimpleNode next) =>
+                number < 0 ? body.Compile(next) : SimpleNode.Open(number, body.Compile(SimpleNode.Close(number, next)));
+        }
+
+        public sealed class Optional(Group group, bool greedy) : Ast
+        {
+            public override bool Nullable => true;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.Optional(group.Compile(next), greedy, next);
+        }
+    }
+}
