@@ -58,7 +58,7 @@ internal sealed partial class ProgramCompiler
 
         value = default;
         var match = ctx.Matches[capture.Slot];
-        if (match is null && capture.Slot != ctx.PrematchedSlot)
+        if (match is null && ctx.Spans[capture.Slot] is null)
         {
             return false;
         }
@@ -66,13 +66,13 @@ internal sealed partial class ProgramCompiler
         var groups = capture.Groups;
         if (groups.Length == 1)
         {
-            return TryGroup(ctx, match, groups[0], out value);
+            return TryGroup(ctx, match, capture.Slot, groups[0], out value);
         }
 
         var participated = false;
         for (var i = groups.Length - 1; i >= 0; i--)
         {
-            if (TryGroup(ctx, match, groups[i], out var group))
+            if (TryGroup(ctx, match, capture.Slot, groups[i], out var group))
             {
                 if (group.Length > 0)
                 {
@@ -91,21 +91,22 @@ internal sealed partial class ProgramCompiler
         return participated;
     }
 
-    /// <summary>A group's text from the line's match, or (match null) from the prematcher's positions.</summary>
-    private static bool TryGroup(LineContext ctx, Match? match, int group, out ReadOnlySpan<char> value)
+    /// <summary>A group's text from the line's match, or (match null) from the slot's group positions.</summary>
+    private static bool TryGroup(LineContext ctx, Match? match, int slot, int group, out ReadOnlySpan<char> value)
     {
         if (match is not null)
         {
             return GroupReader.TryGet(match, group, out value);
         }
 
-        if ((uint)group < (uint)ctx.PrematchedGroups)
+        if ((uint)group < (uint)ctx.SpanGroups[slot])
         {
-            var at = ctx.PrematchedBase + (2 * group);
-            var start = ctx.PrematchedSpans[at];
+            var spans = ctx.Spans[slot]!;
+            var at = ctx.SpanBases[slot] + (2 * group);
+            var start = spans[at];
             if (start >= 0)
             {
-                value = ctx.Text.AsSpan(start, ctx.PrematchedSpans[at + 1]);
+                value = ctx.Text.AsSpan(start, spans[at + 1]);
                 return true;
             }
         }

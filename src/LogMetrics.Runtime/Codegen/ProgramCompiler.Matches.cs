@@ -46,6 +46,8 @@ internal sealed partial class ProgramCompiler
         if (match.Subject is null)
         {
             var prefilter = literal is null ? null : new LiteralPrefilter(literal);
+            var simple = _simple[slot];
+            var simpleGroups = simple?.Groups ?? 0;
             return ctx =>
             {
                 if (ctx.Prematch is { } prematch && prematch.Slot == slot)
@@ -55,7 +57,7 @@ internal sealed partial class ProgramCompiler
                         case Prematcher.Outcome.NoMatch:
                             return negated;
                         case Prematcher.Outcome.Matched:
-                            ctx.SetPrematched(slot, prematch.Spans, spanBase, prematch.Groups);
+                            ctx.SetSpans(slot, prematch.Spans, spanBase, prematch.Groups);
                             ctx.LineMatched = true;
                             return !negated;
                     }
@@ -64,6 +66,20 @@ internal sealed partial class ProgramCompiler
                 if (prefilter is not null && prefilter.Rejects(ctx.Line))
                 {
                     return negated;
+                }
+
+                if (simple is not null)
+                {
+                    var spans = ctx.Scratch(slot, 2 * simpleGroups);
+                    switch (simple.Match(ctx.Text, ctx.Start, ctx.Length, spans))
+                    {
+                        case SimpleMatchResult.Matched:
+                            ctx.SetSpans(slot, spans, 0, simpleGroups);
+                            ctx.LineMatched = true;
+                            return !negated;
+                        case SimpleMatchResult.NoMatch:
+                            return negated;
+                    }
                 }
 
                 try

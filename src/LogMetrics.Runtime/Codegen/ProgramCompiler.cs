@@ -15,6 +15,9 @@ internal sealed partial class ProgramCompiler
     private readonly IReadOnlyDictionary<MetricSymbol, MetricFamily> _families;
     private readonly EngineOptions _options;
     private readonly TimedRegex[] _regexes;
+
+    /// <summary>By slot, the matcher that stands in for the regex on a line when the pattern is plain enough (null: the regex).</summary>
+    private readonly SimpleMatcher?[] _simple;
     private readonly string?[] _literals;
     private readonly bool[] _alwaysMatches;
     private readonly FieldDecoder[] _decoders;
@@ -31,6 +34,7 @@ internal sealed partial class ProgramCompiler
         _families = families;
         _options = options;
         _regexes = new TimedRegex[program.Patterns.Count];
+        _simple = new SimpleMatcher?[program.Patterns.Count];
         _literals = new string?[program.Patterns.Count];
         _alwaysMatches = new bool[program.Patterns.Count];
         NetGroups = new int[program.Patterns.Count][];
@@ -40,6 +44,11 @@ internal sealed partial class ProgramCompiler
             var capturing = pattern.Translation.CapturingOnly(pattern.ReadGroups);
             NetGroups[pattern.Slot] = capturing.NetGroups.ToArray();
             _regexes[pattern.Slot] = new TimedRegex(capturing.Pattern, pattern.Translation.Options | RegexOptions.Compiled, options.MatchTimeout);
+            if (options.SimpleMatcher && SimplePattern.TryRead(capturing.Pattern, pattern.Translation.Options) is { } simple
+                && simple.Groups == NetGroups[pattern.Slot].Max() + 1)
+            {
+                _simple[pattern.Slot] = simple;
+            }
             _literals[pattern.Slot] = string.IsNullOrEmpty(pattern.Translation.RequiredLiteral) ? null : pattern.Translation.RequiredLiteral;
             _alwaysMatches[pattern.Slot] = AlwaysMatchesEmpty(capturing.Pattern);
         }
@@ -68,6 +77,6 @@ internal sealed partial class ProgramCompiler
 
         var slot = match.Pattern.Slot;
         var groups = NetGroups[slot].Max() + 1;
-        return new Prematcher(slot, _regexes[slot], groups, _literals[slot]);
+        return new Prematcher(slot, _regexes[slot], _simple[slot], groups, _literals[slot]);
     }
 }

@@ -11,6 +11,10 @@ internal sealed class LineContext
     {
         Matches = new Match?[patternCount];
         _owners = new TimedRegex?[patternCount];
+        Spans = new int[]?[patternCount];
+        SpanBases = new int[patternCount];
+        SpanGroups = new int[patternCount];
+        _scratch = new int[]?[patternCount];
         Fields = fields ?? [];
     }
 
@@ -75,21 +79,25 @@ internal sealed class LineContext
 
     public void Fail(string message) => Error ??= message;
 
-    /// <summary>The slot whose match on this line came from the prematcher (-1: none), and where its group positions
-    /// are: <see cref="PrematchedSpans"/>[<see cref="PrematchedBase"/> + 2g] is group g's start (-1: not taken part),
-    /// the next its length; <see cref="PrematchedGroups"/> groups.</summary>
-    public int PrematchedSlot = -1;
-    public int[] PrematchedSpans = [];
-    public int PrematchedBase;
-    public int PrematchedGroups;
+    /// <summary>Each pattern's match on this line held as group positions instead of a <see cref="Match"/> (from the
+    /// prematcher or the <see cref="SimpleMatcher"/>), by slot; null: none. <see cref="Spans"/>[slot][<see cref="SpanBases"/>[slot]
+    /// + 2g] is group g's start in <see cref="Text"/> (-1: it did not take part), the next its length; <see cref="SpanGroups"/>[slot] groups.</summary>
+    public readonly int[]?[] Spans;
+    public readonly int[] SpanBases;
+    public readonly int[] SpanGroups;
 
-    public void SetPrematched(int slot, int[] spans, int spanBase, int groups)
+    /// <summary>Per slot, positions this thread's simple matcher writes into, reused line after line.</summary>
+    private readonly int[]?[] _scratch;
+
+    public void SetSpans(int slot, int[] spans, int spanBase, int groups)
     {
-        PrematchedSlot = slot;
-        PrematchedSpans = spans;
-        PrematchedBase = spanBase;
-        PrematchedGroups = groups;
+        Spans[slot] = spans;
+        SpanBases[slot] = spanBase;
+        SpanGroups[slot] = groups;
     }
+
+    /// <summary>The slot's own positions array, of at least <paramref name="size"/> values.</summary>
+    public int[] Scratch(int slot, int size) => _scratch[slot] is { } scratch && scratch.Length >= size ? scratch : _scratch[slot] = new int[size];
 
     public void SetMatch(int slot, Match match, TimedRegex? owner)
     {
@@ -103,6 +111,7 @@ internal sealed class LineContext
         var matches = Matches;
         for (var slot = 0; slot < matches.Length; slot++)
         {
+            Spans[slot] = null;
             if (matches[slot] is { } match)
             {
                 _owners[slot]?.Return(match);
@@ -121,7 +130,6 @@ internal sealed class LineContext
         LineMatched = false;
         Error = null;
         _labelDepth = 0;
-        PrematchedSlot = -1;
         Undecoded = false;
         foreach (var fields in Fields)
         {

@@ -30,6 +30,7 @@ internal sealed class Prematcher
     // The helper's own instance: a Regex caches one runner, and two threads sharing it build a new runner (and its
     // stacks) for every contended match. A twin of the program's regex: its own runner over the same compiled code.
     private readonly TimedRegex _regex;
+    private readonly SimpleMatcher? _simple;
     private readonly LiteralPrefilter? _prefilter;
 
     // Batches waiting for the helper, in the order they were started; one helper drains them at a time, so a
@@ -38,11 +39,13 @@ internal sealed class Prematcher
     private int _helperRunning;
 
     /// <param name="regex">The program's regex for the slot; the helper matches with a twin of it.</param>
+    /// <param name="simple">The matcher that stands in for <paramref name="regex"/> (thread-safe), or null.</param>
     /// <param name="groups">The number of .NET groups of <paramref name="regex"/>, group 0 included.</param>
-    public Prematcher(int slot, TimedRegex regex, int groups, string? literal)
+    public Prematcher(int slot, TimedRegex regex, SimpleMatcher? simple, int groups, string? literal)
     {
         Slot = slot;
         Groups = groups;
+        _simple = simple;
         _regex = regex.Twin();
         _prefilter = literal is null ? null : new LiteralPrefilter(literal);
     }
@@ -174,7 +177,14 @@ internal sealed class Prematcher
                 try
                 {
                     var state = HelperNoMatch;
-                    if (owner._prefilter is null || !owner._prefilter.Rejects(text.AsSpan(start, length)))
+                    var simple = owner._prefilter is not null && owner._prefilter.Rejects(text.AsSpan(start, length))
+                        ? SimpleMatchResult.NoMatch
+                        : owner._simple?.Match(text, start, length, spans.AsSpan(i * groups * 2, groups * 2)) ?? SimpleMatchResult.GaveUp;
+                    if (simple == SimpleMatchResult.Matched)
+                    {
+                        state = HelperMatched;
+                    }
+                    else if (simple == SimpleMatchResult.GaveUp)
                     {
                         var m = regex.Match(text, start, length);
                         if (m.Success)

@@ -84,14 +84,25 @@ internal sealed class SimpleMatcher
             switch (node.Kind)
             {
                 case SimpleNodeKind.Literal:
-                    if (!text.AsSpan(pos, end - pos).StartsWith(node.Text, StringComparison.Ordinal))
                     {
-                        return false;
+                        var literal = node.Text;
+                        if (literal.Length == 1)
+                        {
+                            if (pos >= end || text[pos] != literal[0])
+                            {
+                                return false;
+                            }
+                        }
+                        else if (!text.AsSpan(pos, end - pos).StartsWith(literal, StringComparison.Ordinal))
+                        {
+                            return false;
+                        }
+
+                        pos += literal.Length;
+                        node = node.Next;
+                        continue;
                     }
 
-                    pos += node.Text.Length;
-                    node = node.Next;
-                    continue;
                 case SimpleNodeKind.Repeat:
                     {
                         var set = node.Set;
@@ -110,13 +121,8 @@ internal sealed class SimpleMatcher
                         }
 
                         var limit = max < 0 || max > end - pos ? end : pos + max;
-                        var run = pos;
-                        while (run < limit && set.Contains(text[run]))
-                        {
-                            run++;
-                        }
-
-                        st.Steps -= run - pos;
+                        var run = pos + set.Run(text.AsSpan(pos, limit - pos));
+                        st.Steps -= (run - pos) >> 3;
                         if (run - pos < min)
                         {
                             return false;

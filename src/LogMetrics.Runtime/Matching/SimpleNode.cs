@@ -19,7 +19,7 @@ internal sealed class SimpleNode
     public string Text { get; private init; } = "";
 
     /// <summary>For <see cref="SimpleNodeKind.Repeat"/>: the characters, and how many (max -1: no bound).</summary>
-    public CharSet Set { get; private init; } = CharSet.AnyButNewline;
+    public CharSet Set { get; private init; } = null!;
 
     public int Min { get; private init; }
 
@@ -46,7 +46,7 @@ internal sealed class SimpleNode
     public static SimpleNode Literal(string text, SimpleNode next) => new(SimpleNodeKind.Literal, next) { Text = text };
 
     public static SimpleNode Repeat(CharSet set, int min, int max, bool greedy, SimpleNode next) =>
-        new(SimpleNodeKind.Repeat, next) { Set = set, Min = min, Max = max, Greedy = greedy };
+        new(SimpleNodeKind.Repeat, next) { Set = min == 1 && max == 1 ? set : set.WithRuns(), Min = min, Max = max, Greedy = greedy };
 
     public static SimpleNode AnchorAt(AnchorKind kind, SimpleNode next) => new(SimpleNodeKind.Anchor, next) { Anchor = kind };
 

@@ -125,7 +125,7 @@ internal sealed class SimplePattern
             case '[':
                 return Class();
             case '.':
-                return new Ast.Char(CharSet.AnyButNewline);
+                return new Ast.Char(CharSet.AnyButNewline());
             case '^':
                 return new Ast.Anchor(AnchorKind.Beginning);
             case '$':
