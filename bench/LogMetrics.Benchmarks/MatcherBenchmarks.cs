@@ -19,13 +19,17 @@ public class MatcherBenchmarks
     private Engine _engine = null!;
     private LineBatch _batch = null!;
 
+    /// <summary>The engine with plain patterns on SimpleMatcher (true, the default) or always on the regex.</summary>
+    [Params(true, false)]
+    public bool SimpleMatcher { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _apacheCombined = Compile(ApacheLines.ApacheCombinedPattern);
         _grokCombined = Compile("%{COMBINEDAPACHELOG}");
 
-        _engine = new Engine(new MetricStore(), new EngineOptions { Parallel = false });
+        _engine = new Engine(new MetricStore(), new EngineOptions { Parallel = false, SimpleMatcher = SimpleMatcher });
         var load = _engine.Load("apache_combined.mtail", ApacheLines.ApacheCombinedProgram);
         if (!load.Loaded)
         {
