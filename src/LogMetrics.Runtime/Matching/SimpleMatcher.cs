@@ -11,16 +11,21 @@ namespace LogMetrics.Runtime.Matching;
 /// </summary>
 internal sealed class SimpleMatcher
 {
+    /// <summary>Deeper recursion (a loop of many iterations) gives up: the regex takes over rather than the stack running out.</summary>
+    internal const int MaxDepth = 2000;
+
     private const int BaseBudget = 8192;
     private const int BudgetPerChar = 32;
 
     private readonly SimpleNode _root;
     private readonly bool _anchored;
+    private readonly int _loops;
 
-    internal SimpleMatcher(SimpleNode root, int groups, bool anchored)
+    internal SimpleMatcher(SimpleNode root, int groups, int loops, bool anchored)
     {
         _root = root;
         Groups = groups;
+        _loops = loops;
         _anchored = anchored;
     }
 
@@ -34,10 +39,11 @@ internal sealed class SimpleMatcher
     {
         var groups = Groups;
         Span<int> opens = groups <= 64 ? stackalloc int[groups] : new int[groups];
+        Span<int> counts = _loops <= 16 ? stackalloc int[_loops] : new int[_loops];
         spans = spans[..(2 * groups)];
         spans.Fill(-1);
         var end = start + length;
-        var state = new State(text, end, spans, opens, BaseBudget + (BudgetPerChar * length)) { Begin = start };
+        var state = new State(text, end, spans, opens, counts, BaseBudget + (BudgetPerChar * length)) { Begin = start };
         var last = _anchored ? start : end;
         var first = _root.FirstChar;
         for (var at = start; at <= last; at++)
@@ -71,6 +77,20 @@ internal sealed class SimpleMatcher
     }
 
     private static bool Run(SimpleNode node, int pos, ref State st)
+    {
+        if (st.Depth == MaxDepth)
+        {
+            st.Steps = -1;
+            return false;
+        }
+
+        st.Depth++;
+        var matched = Walk(node, pos, ref st);
+        st.Depth--;
+        return matched;
+    }
+
+    private static bool Walk(SimpleNode node, int pos, ref State st)
     {
         var text = st.Text;
         var end = st.End;
@@ -153,9 +173,25 @@ internal sealed class SimpleMatcher
                     node = node.Next;
                     continue;
                 case SimpleNodeKind.Open:
-                    st.Opens[node.Group] = pos;
-                    node = node.Next;
-                    continue;
+                    {
+                        // Greedy marks an opening inside a repeated group, whose earlier iteration can be backtracked into.
+                        var old = st.Opens[node.Group];
+                        st.Opens[node.Group] = pos;
+                        if (!node.Greedy)
+                        {
+                            node = node.Next;
+                            continue;
+                        }
+
+                        if (Run(node.Next, pos, ref st))
+                        {
+                            return true;
+                        }
+
+                        st.Opens[node.Group] = old;
+                        return false;
+                    }
+
                 case SimpleNodeKind.Close:
                     {
                         var at = 2 * node.Group;
@@ -208,6 +244,51 @@ internal sealed class SimpleMatcher
 
                     node = node.Greedy ? node.Next : node.Body;
                     continue;
+                case SimpleNodeKind.LoopEnter:
+                case SimpleNodeKind.LoopBack:
+                    {
+                        // Every change to a count is undone when the path through it fails.
+                        ref var count = ref st.Counts[node.Loop];
+                        var old = count;
+                        count = node.Kind == SimpleNodeKind.LoopEnter ? 0 : old + 1;
+                        if (Run(node.Next, pos, ref st))
+                        {
+                            return true;
+                        }
+
+                        st.Counts[node.Loop] = old;
+                        return false;
+                    }
+
+                case SimpleNodeKind.LoopTest:
+                    {
+                        var count = st.Counts[node.Loop];
+                        if (count < node.Min)
+                        {
+                            node = node.Body;
+                            continue;
+                        }
+
+                        if (node.Max >= 0 && count >= node.Max)
+                        {
+                            node = node.Next;
+                            continue;
+                        }
+
+                        if (Run(node.Greedy ? node.Body : node.Next, pos, ref st))
+                        {
+                            return true;
+                        }
+
+                        if (st.Steps < 0)
+                        {
+                            return false;
+                        }
+
+                        node = node.Greedy ? node.Next : node.Body;
+                        continue;
+                    }
+
                 default:
                     st.Spans[0] = st.MatchStart;
                     st.Spans[1] = pos - st.MatchStart;
@@ -275,8 +356,10 @@ internal sealed class SimpleMatcher
     }
 
     /// <summary>One search's registers, on the caller's stack.</summary>
-    private ref struct State(string text, int end, Span<int> spans, Span<int> opens, int steps)
+    private ref struct State(string text, int end, Span<int> spans, Span<int> opens, Span<int> counts, int steps)
     {
+        public readonly Span<int> Counts = counts;
+        public int Depth;
         public readonly string Text = text;
         public readonly int End = end;
         public readonly Span<int> Spans = spans;

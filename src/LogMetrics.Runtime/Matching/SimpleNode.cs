@@ -35,8 +35,13 @@ internal sealed class SimpleNode
     /// <summary>For <see cref="SimpleNodeKind.Alternate"/>: the branches in order, each ending at the alternation's next.</summary>
     public SimpleNode[] Branches { get; private init; } = [];
 
-    /// <summary>For <see cref="SimpleNodeKind.Optional"/>: the group's nodes, ending at <see cref="Next"/>.</summary>
-    public SimpleNode Body { get; private init; } = null!;
+    /// <summary>For <see cref="SimpleNodeKind.Optional"/>: the group's nodes, ending at <see cref="Next"/>; for
+    /// <see cref="SimpleNodeKind.LoopTest"/>: one iteration's nodes, ending at the loop's <see cref="SimpleNodeKind.LoopBack"/>
+    /// (set after the node exists: the loop is a cycle).</summary>
+    public SimpleNode Body { get; private set; } = null!;
+
+    /// <summary>For the loop nodes: which loop (its iteration count is kept per loop while a search runs).</summary>
+    public int Loop { get; private init; }
 
     /// <summary>The character any match of the rest must start with at this node, if one is known.</summary>
     public int FirstChar => Kind == SimpleNodeKind.Literal ? Text[0] : -1;
@@ -50,11 +55,21 @@ internal sealed class SimpleNode
 
     public static SimpleNode AnchorAt(AnchorKind kind, SimpleNode next) => new(SimpleNodeKind.Anchor, next) { Anchor = kind };
 
-    public static SimpleNode Open(int group, SimpleNode next) => new(SimpleNodeKind.Open, next) { Group = group };
+    /// <param name="repeated">Inside a repeated group: the opening is undone when the path through it fails.</param>
+    public static SimpleNode Open(int group, bool repeated, SimpleNode next) => new(SimpleNodeKind.Open, next) { Group = group, Greedy = repeated };
 
     public static SimpleNode Close(int group, SimpleNode next) => new(SimpleNodeKind.Close, next) { Group = group };
 
     public static SimpleNode Alternate(SimpleNode[] branches) => new(SimpleNodeKind.Alternate, null) { Branches = branches };
+
+    /// <summary>A repeated group: the entry that starts its count, whose <see cref="Next"/> is the test that decides
+    /// between another iteration (<paramref name="body"/>, given the loop-back node) and <paramref name="next"/>.</summary>
+    public static SimpleNode Repeated(int loop, int min, int max, bool greedy, Func<SimpleNode, SimpleNode> body, SimpleNode next)
+    {
+        var test = new SimpleNode(SimpleNodeKind.LoopTest, next) { Loop = loop, Min = min, Max = max, Greedy = greedy };
+        test.Body = body(new SimpleNode(SimpleNodeKind.LoopBack, test) { Loop = loop });
+        return new SimpleNode(SimpleNodeKind.LoopEnter, test) { Loop = loop };
+    }
 
     public static SimpleNode Optional(SimpleNode body, bool greedy, SimpleNode next) =>
         new(SimpleNodeKind.Optional, next) { Body = body, Greedy = greedy };

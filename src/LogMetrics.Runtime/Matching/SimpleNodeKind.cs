@@ -10,5 +10,8 @@ internal enum SimpleNodeKind
     Close,
     Alternate,
     Optional,
+    LoopEnter,
+    LoopTest,
+    LoopBack,
     Accept,
 }

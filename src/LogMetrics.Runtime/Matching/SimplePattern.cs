@@ -19,6 +19,7 @@ internal sealed class SimplePattern
     private readonly string _text;
     private int _at;
     private int _groups;
+    private int _loops;
     private int _nodes;
 
     private SimplePattern(string text) => _text = text;
@@ -38,7 +39,7 @@ internal sealed class SimplePattern
             return null;
         }
 
-        return new SimpleMatcher(root.Compile(SimpleNode.Accept()), reader._groups + 1, root.Anchored);
+        return new SimpleMatcher(root.Compile(SimpleNode.Accept()), reader._groups + 1, reader._loops, root.Anchored);
     }
 
     private bool More => _at < _text.Length;
@@ -291,8 +292,10 @@ internal sealed class SimplePattern
         return atom switch
         {
             Ast.Char single => new Ast.Repeat(single.Set, min, max, greedy),
-            // An optional group: one iteration or none. One that can match empty would meet .NET's empty-iteration rules.
-            Ast.Group group when (min, max) == (0, 1) && !group.Nullable => new Ast.Optional(group, greedy),
+            // A group that can match empty would meet .NET's empty-iteration rules; one that cannot repeats plainly.
+            Ast.Group { Nullable: true } => null,
+            Ast.Group group when (min, max) == (0, 1) => new Ast.Optional(group, greedy),
+            Ast.Group group when max != 0 => new Ast.Loop(group, _loops++, min, max, greedy),
             _ => null,
         };
     }
@@ -352,6 +355,12 @@ internal sealed class SimplePattern
         /// <summary>The nodes of this piece, followed by <paramref name="next"/>.</summary>
         public abstract SimpleNode Compile(SimpleNode next);
 
+        /// <summary>Marks the capturing groups inside a repeated group: backtracking into an earlier iteration meets
+        /// their start again after a later iteration moved it, so their opening must be undone on failure.</summary>
+        public virtual void MarkRepeated()
+        {
+        }
+
         public sealed class Char(CharSet set) : Ast
         {
             public CharSet Set => set;
@@ -382,6 +391,8 @@ internal sealed class SimplePattern
             public override bool Nullable => items.TrueForAll(i => i.Nullable);
 
             public override bool Anchored => items.Count > 0 && items[0].Anchored;
+
+            public override void MarkRepeated() => items.ForEach(i => i.MarkRepeated());
 
             public override SimpleNode Compile(SimpleNode next)
             {
@@ -420,22 +431,57 @@ internal sealed class SimplePattern
 
             public override bool Anchored => branches.TrueForAll(b => b.Anchored);
 
+            public override void MarkRepeated() => branches.ForEach(b => b.MarkRepeated());
+
             public override SimpleNode Compile(SimpleNode next) =>
                 SimpleNode.Alternate(branches.Select(b => b.Compile(next)).ToArray());
         }
 
         public sealed class Group(Ast body, int number) : Ast
         {
+            private bool _repeated;
+
             public override bool Nullable => body.Nullable;
 
             public override bool Anchored => body.Anchored;
 
+            public override void MarkRepeated()
+            {
+                _repeated = true;
+                body.MarkRepeated();
+            }
+
             public override SimpleNode Compile(SimpleNode next) =>
-                number < 0 ? body.Compile(next) : SimpleNode.Open(number, body.Compile(SimpleNode.Close(number, next)));
+                number < 0 ? body.Compile(next) : SimpleNode.Open(number, _repeated, body.Compile(SimpleNode.Close(number, next)));
+        }
+
+        public sealed class Loop : Ast
+        {
+            private readonly Group group;
+            private readonly int loop;
+            private readonly int min;
+            private readonly int max;
+            private readonly bool greedy;
+
+            public Loop(Group group, int loop, int min, int max, bool greedy)
+            {
+                (this.group, this.loop, this.min, this.max, this.greedy) = (group, loop, min, max, greedy);
+                group.MarkRepeated();
+            }
+
+            public override void MarkRepeated() => group.MarkRepeated();
+
+            public override bool Nullable => min == 0;
+
+            public override bool Anchored => min > 0 && group.Anchored;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.Repeated(loop, min, max, greedy, group.Compile, next);
         }
 
         public sealed class Optional(Group group, bool greedy) : Ast
         {
+            public override void MarkRepeated() => group.MarkRepeated();
+
             public override bool Nullable => true;
 
             public override SimpleNode Compile(SimpleNode next) => SimpleNode.Optional(group.Compile(next), greedy, next);

@@ -21,6 +21,9 @@ public sealed class SimpleMatcherTests
     [InlineData(@"(?:a|b)c{2,}?$")]
     [InlineData(@"x{0,3}y{2}\A\Z")]
     [InlineData(@".*")]
+    [InlineData(@"(a)+")]
+    [InlineData(@"(?:ab)*?c")]
+    [InlineData(@"[0-9]+(?:\.[0-9]+){1,3}/[0-9]+")]
     public void ReadsPlainPatterns(string pattern) =>
         Assert.NotNull(SimplePattern.TryRead(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
@@ -31,9 +34,10 @@ public sealed class SimpleMatcherTests
     [InlineData(@"\d+", RegexOptions.CultureInvariant)]
     [InlineData(@"\bx", RegexOptions.CultureInvariant)]
     [InlineData(@"[\p{L}]", RegexOptions.CultureInvariant)]
-    [InlineData(@"(a)+", RegexOptions.CultureInvariant)]
-    [InlineData(@"(?:ab)*", RegexOptions.CultureInvariant)]
+    [InlineData(@"(a*)+", RegexOptions.CultureInvariant)]
+    [InlineData(@"(?:a|b?)*", RegexOptions.CultureInvariant)]
     [InlineData(@"(a*)?", RegexOptions.CultureInvariant)]
+    [InlineData(@"(?:ab){0}", RegexOptions.CultureInvariant)]
     [InlineData(@"(?=a)", RegexOptions.CultureInvariant)]
     [InlineData(@"(?>a+)", RegexOptions.CultureInvariant)]
     [InlineData(@"(a)\1", RegexOptions.CultureInvariant)]
@@ -55,6 +59,12 @@ public sealed class SimpleMatcherTests
     [InlineData(@"a(b)??b", "abb", null)]
     [InlineData(@"x([a-c]+?)c", "xabcc", "ab")]
     [InlineData(@"b(c)$", "abc\n", "c")]
+    [InlineData(@"(?:(a)|b)+c", "abc", "a")]
+    [InlineData(@"(?:,([a-z]+))*x", ",ab,cdx", "cd")]
+    [InlineData(@"([^\n\u0020]+[^\n\u0020]*){1,3}a", "/\"-ca\"", "/\"-c")]
+    [InlineData(@"([^\n\u0020]+){1,3}a", "/\"-ca\"", "/\"-c")]
+    [InlineData(@"(?:,([a-z]+))*?,cd", ",ab,cd", "ab")]
+    [InlineData(@"(?:([0-9])[.]){2,3}[0-9]", "1.2.3.4", "3")]
     public void MatchesAsTheRegex(string pattern, string text, string? group1)
     {
         var spans = Compare(pattern, text, 0, text.Length);
@@ -95,6 +105,16 @@ public sealed class SimpleMatcherTests
         Assert.Equal(SimpleMatchResult.GaveUp, matcher.Match(text, 0, text.Length, spans));
     }
 
+    [Fact]
+    public void GivesUpOnALoopTooDeepForTheStack()
+    {
+        var matcher = SimplePattern.TryRead("(?:ab)*c", RegexOptions.CultureInvariant)!;
+        var text = string.Concat(Enumerable.Repeat("ab", SimpleMatcher.MaxDepth)) + "c";
+        Span<int> spans = stackalloc int[2];
+        Assert.Equal(SimpleMatchResult.GaveUp, matcher.Match(text, 0, text.Length, spans));
+        Assert.Equal(SimpleMatchResult.Matched, matcher.Match(text, text.Length - 21, 21, spans));
+    }
+
     /// <summary>Random patterns of the shapes the reader takes, and random texts over a small alphabet so that they
     /// match often: every pattern the reader accepts gives the regex's result on every text and range.</summary>
     [Fact]
@@ -102,6 +122,7 @@ public sealed class SimpleMatcherTests
     {
         var read = 0;
         var matched = 0;
+        var gaveUps = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -119,7 +140,13 @@ public sealed class SimpleMatcherTests
                 var start = random.Next(text.Length + 1);
                 var length = random.Next(text.Length - start + 1);
                 Interlocked.Increment(ref read);
-                var spans = Compare(regex, matcher, text, start, length);
+                var gaveUp = false;
+                var spans = Compare(regex, matcher, text, start, length, ref gaveUp);
+                if (gaveUp)
+                {
+                    Interlocked.Increment(ref gaveUps);
+                }
+
                 if (spans is not null)
                 {
                     Interlocked.Increment(ref matched);
@@ -130,6 +157,7 @@ public sealed class SimpleMatcherTests
         // The generator must reach the matcher, and matches: else this test checks nothing.
         Assert.True(read > 50_000, $"only {read} texts ran on a read pattern");
         Assert.True(matched > 10_000, $"only {matched} matches");
+        Assert.True(gaveUps < read / 1000, $"{gaveUps} searches given up");
     }
 
     private static int[]? Compare(string pattern, string text, int start, int length)
@@ -138,7 +166,10 @@ public sealed class SimpleMatcherTests
         Assert.NotNull(regex);
         var matcher = SimplePattern.TryRead(pattern, RegexOptions.CultureInvariant);
         Assert.NotNull(matcher);
-        return Compare(regex, matcher, text, start, length);
+        var gaveUp = false;
+        var spans = Compare(regex, matcher, text, start, length, ref gaveUp);
+        Assert.False(gaveUp);
+        return spans;
     }
 
     /// <summary>The regex of a pattern .NET accepts; null (and then the reader must refuse it too) for one it rejects.</summary>
@@ -156,7 +187,9 @@ public sealed class SimpleMatcherTests
     }
 
     /// <summary>Matches with both; fails the test where they differ. The groups' spans on a match, else null.</summary>
-    private static int[]? Compare(Regex regex, SimpleMatcher matcher, string text, int start, int length)
+    /// <summary>A search the matcher gives up (its step budget: nested repeats explored to exhaustion) is the regex's
+    /// to run, so it is only counted.</summary>
+    private static int[]? Compare(Regex regex, SimpleMatcher matcher, string text, int start, int length, ref bool gaveUp)
     {
         var pattern = regex.ToString();
         var groups = regex.GetGroupNumbers().Length;
@@ -165,8 +198,13 @@ public sealed class SimpleMatcherTests
         var result = matcher.Match(text, start, length, spans);
         var expected = regex.Match(text, start, length);
         var where = $"pattern {pattern} on \"{text}\"[{start}..+{length}]";
-        Assert.True(result != SimpleMatchResult.GaveUp, where);
-        Assert.True(expected.Success == (result == SimpleMatchResult.Matched), where);
+        if (result == SimpleMatchResult.GaveUp)
+        {
+            gaveUp = true;
+            return null;
+        }
+
+        Assert.True(expected.Success == (result == SimpleMatchResult.Matched), $"{where}: regex {expected.Success}, matcher {result}");
         if (!expected.Success)
         {
             return null;
@@ -178,7 +216,7 @@ public sealed class SimpleMatcherTests
             Assert.True(group.Success == spans[2 * g] >= 0, $"{where}: group {g} took part");
             if (group.Success)
             {
-                Assert.True((group.Index, group.Length) == (spans[2 * g], spans[(2 * g) + 1]), $"{where}: group {g}");
+                Assert.True((group.Index, group.Length) == (spans[2 * g], spans[(2 * g) + 1]), $"{where}: group {g} at {group.Index}+{group.Length}, matcher {spans[2 * g]}+{spans[(2 * g) + 1]}");
             }
         }
 
@@ -222,7 +260,7 @@ public sealed class SimpleMatcherTests
                 else
                 {
                     sb.Append(random.Next(2) == 0 ? "(" : "(?:").Append(RandomPattern(random, depth + 1)).Append(')');
-                    sb.Append(random.Next(3) == 0 ? (random.Next(2) == 0 ? "?" : "??") : "");
+                    sb.Append(random.Next(2) == 0 ? "" : s_quantifiers[random.Next(s_quantifiers.Length)]);
                     continue;
                 }
 
