@@ -11,4 +11,8 @@ internal enum AnchorKind
 
     /// <summary>$ and \Z: where the searched text ends, or before a final \n.</summary>
     EndOrFinalNewline,
+
+    /// <summary>\b: between a word character and a non-word one (.NET's Unicode definition), the searched text's ends
+    /// counting as non-word.</summary>
+    WordBoundary,
 }

@@ -163,7 +163,8 @@ internal sealed class SimpleMatcher
                     {
                         AnchorKind.Beginning => pos == st.Begin,
                         AnchorKind.End => pos == end,
-                        _ => pos == end || (pos == end - 1 && text[pos] == '\n'),
+                        AnchorKind.EndOrFinalNewline => pos == end || (pos == end - 1 && text[pos] == '\n'),
+                        _ => WordChars.IsBoundary(text, pos, st.Begin, end),
                     };
                     if (!holds)
                     {
@@ -172,6 +173,25 @@ internal sealed class SimpleMatcher
 
                     node = node.Next;
                     continue;
+                case SimpleNodeKind.Look:
+                    {
+                        var sets = node.Sets;
+                        var from = node.Behind ? pos - sets.Length : pos;
+                        var found = from >= st.Begin && from + sets.Length <= end;
+                        for (var i = 0; found && i < sets.Length; i++)
+                        {
+                            found = sets[i].Contains(text[from + i]);
+                        }
+
+                        if (found == node.Negated)
+                        {
+                            return false;
+                        }
+
+                        node = node.Next;
+                        continue;
+                    }
+
                 case SimpleNodeKind.Open:
                     {
                         // Greedy marks an opening inside a repeated group, whose earlier iteration can be backtracked into.

@@ -53,6 +53,17 @@ internal sealed class SimpleNode
     public static SimpleNode Repeat(CharSet set, int min, int max, bool greedy, SimpleNode next) =>
         new(SimpleNodeKind.Repeat, next) { Set = min == 1 && max == 1 ? set : set.WithRuns(), Min = min, Max = max, Greedy = greedy };
 
+    /// <summary>For <see cref="SimpleNodeKind.Look"/>: the characters to find right after (or, <see cref="Behind"/>,
+    /// right before) the position; <see cref="Negated"/>: that they are not there.</summary>
+    public CharSet[] Sets { get; private init; } = [];
+
+    public bool Behind { get; private init; }
+
+    public bool Negated { get; private init; }
+
+    public static SimpleNode Look(CharSet[] sets, bool behind, bool negated, SimpleNode next) =>
+        new(SimpleNodeKind.Look, next) { Sets = sets, Behind = behind, Negated = negated };
+
     public static SimpleNode AnchorAt(AnchorKind kind, SimpleNode next) => new(SimpleNodeKind.Anchor, next) { Anchor = kind };
 
     /// <param name="repeated">Inside a repeated group: the opening is undone when the path through it fails.</param>

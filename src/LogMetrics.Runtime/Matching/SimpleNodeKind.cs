@@ -6,6 +6,7 @@ internal enum SimpleNodeKind
     Literal,
     Repeat,
     Anchor,
+    Look,
     Open,
     Close,
     Alternate,

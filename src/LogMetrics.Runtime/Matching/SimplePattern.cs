@@ -13,8 +13,8 @@ namespace LogMetrics.Runtime.Matching;
 /// </summary>
 internal sealed class SimplePattern
 {
-    /// <summary>Deeper trees are left to the regex: the matcher recurses once per node on a match's path.</summary>
-    internal const int MaxNodes = 512;
+    /// <summary>Larger patterns are left to the regex (the matcher's recursion depth has its own limit).</summary>
+    internal const int MaxNodes = 4096;
 
     private readonly string _text;
     private int _at;
@@ -102,12 +102,26 @@ internal sealed class SimplePattern
                 int group;
                 if (More && Peek == '?')
                 {
-                    if (_at + 1 >= _text.Length || _text[_at + 1] != ':')
+                    var rest = _text.AsSpan(_at);
+                    if (rest.StartsWith("?=") || rest.StartsWith("?!") || rest.StartsWith("?<=") || rest.StartsWith("?<!"))
+                    {
+                        return Lookaround();
+                    }
+
+                    // (?-i:...) turns off a case-insensitivity that this reader never lets in: a plain group here.
+                    if (rest.StartsWith("?:"))
+                    {
+                        _at += 2;
+                    }
+                    else if (rest.StartsWith("?-i:"))
+                    {
+                        _at += 4;
+                    }
+                    else
                     {
                         return null;
                     }
 
-                    _at += 2;
                     group = -1;
                 }
                 else
@@ -156,6 +170,8 @@ internal sealed class SimplePattern
                 return new Ast.Anchor(AnchorKind.End);
             case 'Z':
                 return new Ast.Anchor(AnchorKind.EndOrFinalNewline);
+            case 'b':
+                return new Ast.Anchor(AnchorKind.WordBoundary);
             default:
                 return EscapedChar(c) is { } literal ? new Ast.Char(CharSet.Of(literal)) : null;
         }
@@ -186,6 +202,35 @@ internal sealed class SimplePattern
                 // Escaped punctuation stands for itself; an escaped letter or digit is a shorthand or a backreference.
                 return c is > ' ' and < '\u007f' && !char.IsAsciiLetterOrDigit(c) && c != '_' ? c : null;
         }
+    }
+
+    /// <summary>A lookahead or lookbehind (after its "(" ) whose body is a fixed run of single characters or classes,
+    /// such as grok's (?&lt;![0-9]): checked in place, never looking past the searched text's ends (as .NET).</summary>
+    private Ast? Lookaround()
+    {
+        var behind = _text[_at + 1] == '<';
+        var negated = _text[_at + (behind ? 2 : 1)] == '!';
+        _at += behind ? 3 : 2;
+        var groups = _groups;
+        var body = Alternation();
+        if (body is not Ast.Sequence sequence || groups != _groups || !More || Peek != ')')
+        {
+            return null;
+        }
+
+        var sets = new List<CharSet>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is not Ast.Char c)
+            {
+                return null;
+            }
+
+            sets.Add(c.Set);
+        }
+
+        _at++;
+        return sets.Count == 0 ? null : new Ast.Look([.. sets], behind, negated);
     }
 
     private Ast? Class()
@@ -388,6 +433,8 @@ internal sealed class SimplePattern
 
         public sealed class Sequence(List<Ast> items) : Ast
         {
+            public IReadOnlyList<Ast> Items => items;
+
             public override bool Nullable => items.TrueForAll(i => i.Nullable);
 
             public override bool Anchored => items.Count > 0 && items[0].Anchored;
@@ -423,6 +470,13 @@ internal sealed class SimplePattern
 
                 return next;
             }
+        }
+
+        public sealed class Look(CharSet[] sets, bool behind, bool negated) : Ast
+        {
+            public override bool Nullable => true;
+
+            public override SimpleNode Compile(SimpleNode next) => SimpleNode.Look(sets, behind, negated, next);
         }
 
         public sealed class Alternate(List<Ast> branches) : Ast
