@@ -43,7 +43,8 @@ internal sealed class SimpleMatcher
         spans = spans[..(2 * groups)];
         spans.Fill(-1);
         var end = start + length;
-        var state = new State(text, end, spans, opens, counts, BaseBudget + (BudgetPerChar * length)) { Begin = start };
+        var budget = (int)Math.Min(int.MaxValue, BaseBudget + ((long)BudgetPerChar * length));
+        var state = new State(text, end, spans, opens, counts, budget) { Begin = start };
         var last = _anchored ? start : end;
         var first = _root.FirstChar;
         for (var at = start; at <= last; at++)
@@ -194,10 +195,9 @@ internal sealed class SimpleMatcher
 
                 case SimpleNodeKind.Open:
                     {
-                        // Greedy marks an opening inside a repeated group, whose earlier iteration can be backtracked into.
                         var old = st.Opens[node.Group];
                         st.Opens[node.Group] = pos;
-                        if (!node.Greedy)
+                        if (!node.InRepeat)
                         {
                             node = node.Next;
                             continue;

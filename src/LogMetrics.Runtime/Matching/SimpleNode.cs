@@ -40,6 +40,10 @@ internal sealed class SimpleNode
     /// (set after the node exists: the loop is a cycle).</summary>
     public SimpleNode Body { get; private set; } = null!;
 
+    /// <summary>For <see cref="SimpleNodeKind.Open"/>: the group is inside a repeated group, where backtracking into an
+    /// earlier iteration meets its opening again after a later one moved it, so the opening is undone on failure.</summary>
+    public bool InRepeat { get; private init; }
+
     /// <summary>For the loop nodes: which loop (its iteration count is kept per loop while a search runs).</summary>
     public int Loop { get; private init; }
 
@@ -67,7 +71,7 @@ internal sealed class SimpleNode
     public static SimpleNode AnchorAt(AnchorKind kind, SimpleNode next) => new(SimpleNodeKind.Anchor, next) { Anchor = kind };
 
     /// <param name="repeated">Inside a repeated group: the opening is undone when the path through it fails.</param>
-    public static SimpleNode Open(int group, bool repeated, SimpleNode next) => new(SimpleNodeKind.Open, next) { Group = group, Greedy = repeated };
+    public static SimpleNode Open(int group, bool repeated, SimpleNode next) => new(SimpleNodeKind.Open, next) { Group = group, InRepeat = repeated };
 
     public static SimpleNode Close(int group, SimpleNode next) => new(SimpleNodeKind.Close, next) { Group = group };
 
