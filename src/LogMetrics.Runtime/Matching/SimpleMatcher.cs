@@ -156,7 +156,7 @@ internal sealed class SimpleMatcher
                             continue;
                         }
 
-                        return node.Greedy ? Longest(node, pos + min, run, ref st) : Shortest(node, pos + min, run, ref st);
+                        return Rest(node, pos + min, run, ref st);
                     }
 
                 case SimpleNodeKind.Anchor:
@@ -317,62 +317,40 @@ internal sealed class SimpleMatcher
         }
     }
 
-    /// <summary>A greedy repeat that matched up to <paramref name="run"/>: the rest is tried after the longest run first.</summary>
-    private static bool Longest(SimpleNode node, int shortest, int run, ref State st)
+    /// <summary>A repeat of one character that matched from <paramref name="shortest"/> up to <paramref name="run"/>:
+    /// the rest of the pattern is tried after each length, the longest first when greedy, the shortest first when lazy.</summary>
+    private static bool Rest(SimpleNode node, int shortest, int run, ref State st)
     {
+        if (run < shortest)
+        {
+            return false;
+        }
+
         var next = node.Next;
         var need = next.FirstChar;
         var text = st.Text;
         var end = st.End;
-        for (var at = run; at >= shortest; at--)
+        var (at, last, step) = node.Greedy ? (run, shortest, -1) : (shortest, run, 1);
+        for (; ; at += step)
         {
             if (need >= 0 && (at >= end || text[at] != need))
             {
                 st.Steps--;
-                continue;
             }
-
-            if (Run(next, at, ref st))
+            else if (Run(next, at, ref st))
             {
                 return true;
             }
+            else if (st.Steps < 0)
+            {
+                return false;
+            }
 
-            if (st.Steps < 0)
+            if (at == last)
             {
                 return false;
             }
         }
-
-        return false;
-    }
-
-    /// <summary>A lazy repeat: the rest is tried after the shortest run first.</summary>
-    private static bool Shortest(SimpleNode node, int shortest, int run, ref State st)
-    {
-        var next = node.Next;
-        var need = next.FirstChar;
-        var text = st.Text;
-        var end = st.End;
-        for (var at = shortest; at <= run; at++)
-        {
-            if (need >= 0 && (at >= end || text[at] != need))
-            {
-                st.Steps--;
-                continue;
-            }
-
-            if (Run(next, at, ref st))
-            {
-                return true;
-            }
-
-            if (st.Steps < 0)
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>One search's registers, on the caller's stack.</summary>
