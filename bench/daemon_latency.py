@@ -24,16 +24,7 @@ import sys
 import time
 import urllib.parse
 
-
-def fetch(url, timeout=30.0):
-    u = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
-    try:
-        conn.request("GET", u.path or "/")
-        resp = conn.getresponse()
-        return resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+from benchlib import fetch
 
 
 def wait_ready(url, proc, deadline_s=60.0):

@@ -13,24 +13,13 @@ prints one JSON object:
   footprint.py --url URL [--ready-url URL] --log FILE --lines FILE --count-metric NAME [--settle 5] -- CMD...
 """
 import argparse
-import http.client
 import json
 import re
 import subprocess
 import sys
 import time
-import urllib.parse
 
-
-def fetch(url, timeout=30.0):
-    u = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
-    try:
-        conn.request("GET", u.path or "/")
-        resp = conn.getresponse()
-        return resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+from benchlib import fetch
 
 
 def metric_sum(body, name):

@@ -121,16 +121,21 @@ measure() {
   echo "  $case/$tool: ${wall}s wall, $(awk "BEGIN{print $user+$sys}")s CPU, $((rss / 1024)) MB" >&2
 }
 
-compare() {
-  local case=$1 result
-  if result=$(python3 "$here/compare_prom.py" "$out/runs/$case.mtail.prom" "$out/runs/$case.logmetrics.prom" 2>&1); then
-    echo "{\"case\":\"$case\",\"compare\":\"equal\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$result")}" >> "$raw"
+# compare_outputs JSON_KEYS NAME EXPECTED ACTUAL: one JSON line saying whether the two expositions are equal; when
+# they are not, the difference is kept in runs/NAME.diff and told on stderr.
+compare_outputs() {
+  local keys=$1 name=$2 result verdict detail
+  if result=$(python3 "$here/compare_prom.py" "$3" "$4" 2>&1); then
+    verdict=equal detail=$result
   else
-    echo "$result" > "$out/runs/$case.diff"
-    echo "{\"case\":\"$case\",\"compare\":\"different\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$(head -3 <<<"$result")")}" >> "$raw"
-    echo "  $case: outputs differ (see $out/runs/$case.diff)" >&2
+    verdict=different detail=$(head -3 <<<"$result")
+    echo "$result" > "$out/runs/$name.diff"
+    echo "  $name: outputs differ (see $out/runs/$name.diff)" >&2
   fi
+  echo "{$keys,\"compare\":\"$verdict\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$detail")}" >> "$raw"
 }
+
+compare() { compare_outputs "\"case\":\"$1\"" "$1" "$out/runs/$1.mtail.prom" "$out/runs/$1.logmetrics.prom"; }
 
 # mtail logs each runtime error (the ~10% of lines with a "-" size hit one in apache_combined); LogMetrics does
 # not log them in one-shot, so mtail gets --vm_logs_runtime_errors=false to do the same work (saves it ~1 s sys).
@@ -163,16 +168,7 @@ once() {  # LABEL ROUND CMD...: one timed run, stdout to runs/LABEL.prom
   echo "  shipped $label round $round: ${wall}s wall, $(awk "BEGIN{print $user+$sys}")s CPU" >&2
 }
 
-shipped_compare() {  # LABEL EXPECTED ACTUAL
-  local result
-  if result=$(python3 "$here/compare_prom.py" "$2" "$3" 2>&1); then
-    echo "{\"case\":\"shipped_compare\",\"label\":\"$1\",\"compare\":\"equal\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$result")}" >> "$raw"
-  else
-    echo "$result" > "$out/runs/shipped.$1.diff"
-    echo "{\"case\":\"shipped_compare\",\"label\":\"$1\",\"compare\":\"different\",\"detail\":$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1]))' "$(head -3 <<<"$result")")}" >> "$raw"
-    echo "  shipped $1: outputs differ (see $out/runs/shipped.$1.diff)" >&2
-  fi
-}
+shipped_compare() { compare_outputs "\"case\":\"shipped_compare\",\"label\":\"$1\"" "shipped.$1" "$2" "$3"; }  # LABEL EXPECTED ACTUAL
 
 shipped() {
   local rounds=${BENCH_ROUNDS:-3} i
