@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LogMetrics.Runtime.Codegen;
 using LogMetrics.Runtime.Matching;
 using LogMetrics.Runtime.Tests.Support;
@@ -9,41 +8,8 @@ namespace LogMetrics.Runtime.Tests.Matching;
 /// give the same metrics and errors as plain in-order matching.</summary>
 public sealed class MatchShortcutTests
 {
-    [Fact]
-    public void GroupReaderReadsTheRuntimeFieldsDirectly() => Assert.True(GroupReader.Direct);
-
-    [Theory]
-    [InlineData("(a)|(b)", "xxb", 1, false, "")]
-    [InlineData("(a)|(b)", "xxb", 2, true, "b")]
-    [InlineData("(?:(a)|b)+", "abab", 1, true, "a")]
-    [InlineData("^(x)()$", "x", 2, true, "")]
-    public void GroupReaderAgreesWithGroups(string pattern, string text, int group, bool success, string value)
-    {
-        var match = new Regex(pattern).Match(text);
-        Assert.Equal(success, GroupReader.TryGet(match, group, out var span));
-        Assert.Equal(value, span.ToString());
-        Assert.Equal(match.Groups[group].Success, success);
-    }
-
-    [Fact]
-    public void MatchRecyclingIsOn() => Assert.True(MatchRecycler.Enabled);
-
-    [Fact]
-    public void ARecycledMatchHoldsOnlyTheNextMatchsCaptures()
-    {
-        var regex = new Regex("^(\\w+)( (\\d+))?$", RegexOptions.CultureInvariant);
-        var first = regex.Match("abc 12");
-        Assert.True(GroupReader.TryGet(first, 3, out _));
-
-        MatchRecycler.Return(regex, first);
-        var second = regex.Match("xy");
-
-        Assert.Same(first, second);
-        Assert.True(GroupReader.TryGet(second, 1, out var word));
-        Assert.Equal("xy", word.ToString());
-        Assert.False(GroupReader.TryGet(second, 3, out _));
-        Assert.False(second.Groups[3].Success);
-    }
+    // GroupReader's direct reads and MatchRecycler themselves are checked in RegexInternalsTests (compiled and
+    // interpreted); this class checks what they give a running program.
 
     /// <summary>Lines alternate between having the optional group and not, so a capture left over from a recycled
     /// match, or a group read through the wrong number after unread groups were compiled non-capturing, shows.</summary>
