@@ -97,15 +97,11 @@ internal sealed class WebConfigFile
             new($"{path}:{node.Start.Line}:{node.Start.Column}: {message}");
 
         /// <summary>True for a map (of any keys); an error for any other value.</summary>
-        public bool IsMap(YamlNode node, string what) => Map(node, what).Count >= 0;
+        public bool IsMap(YamlNode node, string what) => AsMap(node, what) is not null;
 
         public List<(string Name, YamlNode Key, YamlNode Value)> Map(YamlNode node, string what)
         {
-            if (node is not YamlMappingNode map)
-            {
-                throw Error(node, $"{what}: expected a map of keys to values");
-            }
-
+            var map = AsMap(node, what);
             List<(string Name, YamlNode Key, YamlNode Value)> entries = [];
             foreach (var (key, value) in map.Children)
             {
@@ -119,6 +115,9 @@ internal sealed class WebConfigFile
 
             return entries;
         }
+
+        private YamlMappingNode AsMap(YamlNode node, string what) =>
+            node as YamlMappingNode ?? throw Error(node, $"{what}: expected a map of keys to values");
 
         public string? String(YamlNode node, string key) => node switch
         {
