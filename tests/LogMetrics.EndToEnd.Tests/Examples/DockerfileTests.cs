@@ -5,8 +5,7 @@ namespace LogMetrics.EndToEnd.Tests.Examples;
 /// <summary>examples/Dockerfile, checked without a Docker engine: what it copies exists and the image it describes is sound.</summary>
 public sealed class DockerfileTests
 {
-    private static readonly string DockerfilePath = Repository.PathOf("examples/Dockerfile");
-    private readonly Dockerfile _dockerfile = Dockerfile.Load(DockerfilePath);
+    private readonly Dockerfile _dockerfile = ImageBuild.Dockerfile;
 
     [Fact]
     public void Builds_natively_with_the_sdk_and_runs_on_runtime_deps()
