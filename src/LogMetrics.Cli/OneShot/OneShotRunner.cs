@@ -56,8 +56,20 @@ internal static class OneShotRunner
         ReportRecords(sources, tail.Multiline, errors);
 
         engine.Drain();
+        var linesRead = sources.Sum(s => s.LinesRead);
+        if (linesRead == 0 && sources.All(s => s.OpenErrors == 0))
+        {
+            errors.WriteLine($"warning: no line was read: {string.Join(", ", sources.Count > 0 ? sources.Select(s => s.Name) : logs)} held none");
+        }
+
         foreach (var program in engine.Programs)
         {
+            // A typo in a pattern, or a log of another format, leaves only the declarations: never silent.
+            if (linesRead > 0 && program.LinesProcessed > 0 && program.LinesMatched == 0)
+            {
+                errors.WriteLine($"warning: {program.Name}: no pattern matched any of the {program.LinesProcessed} lines");
+            }
+
             if (program.RuntimeErrors > 0)
             {
                 errors.WriteLine($"{program.Name}: {program.RuntimeErrors} runtime error(s) in {program.LinesProcessed} lines; last: {program.LastRuntimeError}");

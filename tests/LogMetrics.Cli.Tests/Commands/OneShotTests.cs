@@ -178,6 +178,23 @@ public sealed class OneShotNothingSilentTests
         Assert.Contains("--progs " + dir["progs/web"], result.Stderr);
     }
 
+    /// <summary>Metrics with only their declarations, because the log was empty or no pattern fitted it (a typo, another
+    /// format), are told on stderr: the run did its job (exit 0), but its result is empty.</summary>
+    [Theory]
+    [InlineData("", "warning: no line was read: {log} held none")]
+    [InlineData("GET /a 200\n", "warning: ids.rules: no pattern matched any of the 1 lines")]
+    public async Task A_run_whose_programs_saw_no_line_or_matched_none_says_so(string text, string warning)
+    {
+        using var dir = new TempDirectory();
+        var program = dir.Write("ids.rules", "counter ids_total\n/id (?P<id>\\d+)/ {\n  ids_total++\n}\n");
+        var log = dir.Write("app.log", text);
+        var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ids_total 0", result.Stdout);
+        Assert.Equal(warning.Replace("{log}", log, StringComparison.Ordinal), result.Stderr.Trim());
+    }
+
     [Fact]
     public async Task By_default_one_shot_keeps_every_label_set_as_mtail_does()
     {
