@@ -191,7 +191,7 @@ public sealed class OneShotNothingSilentTests
         var result = await LogMetricsCli.RunAsync(["run", "--progs", program, "--logs", log, "--one-shot"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("ids_total 0", result.Stdout);
+        Assert.Equal(0, ExpositionParser.Value(result.Stdout, "ids_total"));
         Assert.Equal(warning.Replace("{log}", log, StringComparison.Ordinal), result.Stderr.Trim());
     }
 
